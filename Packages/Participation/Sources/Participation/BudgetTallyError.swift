@@ -1,0 +1,14 @@
+/// A participatory-budgeting round that cannot be tallied as requested.
+public struct BudgetTallyError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The request field that is wrong, e.g. `projects[2].cost`.
+    public var field: String
+    /// What is wrong, for a person.
+    public var message: String
+
+    public init(field: String, message: String) {
+        self.field = field
+        self.message = message
+    }
+
+    public var description: String { "\(field): \(message)" }
+}

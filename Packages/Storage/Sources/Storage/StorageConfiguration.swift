@@ -1,0 +1,16 @@
+/// How the storage service reaches its database.
+///
+/// Read once at start-up (from `HYTE_DATABASE_URL` in the service executable) and handed to
+/// ``buildStorageRouter(configuration:logger:)``.
+public struct StorageConfiguration: Sendable {
+    /// Where the data lives: `sqlite://PATH`, with `PATH` relative to the working directory
+    /// (`sqlite://.hyte/hyte.sqlite`) or absolute (`sqlite:///var/lib/hyte/hyte.sqlite`).
+    ///
+    /// `postgres://…` is reserved for a later version and refused for now.
+    public var databaseURL: String
+
+    /// Creates a configuration for the database at `databaseURL`.
+    public init(databaseURL: String) {
+        self.databaseURL = databaseURL
+    }
+}
