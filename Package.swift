@@ -26,6 +26,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-collections", exact: "1.6.0"),
     ],
     targets: [
         // MARK: Model — domain values and service contracts, no I/O.
@@ -41,7 +42,8 @@ let package = Package(
         ),
         .target(
             name: "BusCore",
-            dependencies: ["Model", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["Model", .product(name: "Logging", package: "swift-log"),
+                           .product(name: "DequeModule", package: "swift-collections")],
             path: "Packages/Bus/Sources/BusCore"
         ),
         .target(

@@ -110,7 +110,7 @@ func decimalComma(_ value: Double) -> String {
     formatter.locale = Locale(identifier: "fi_FI")
     formatter.minimumFractionDigits = 0
     formatter.maximumFractionDigits = 2
-    formatter.usesGroupingSeparator = false
+    formatter.usesGroupingSeparator = true
     return formatter.string(from: NSNumber(value: value)) ?? String(value)
 }
 

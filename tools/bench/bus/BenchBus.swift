@@ -13,7 +13,7 @@ struct BenchBus: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hyte-bench-bus",
         abstract: "Bus benchmark and echo worker.",
-        subcommands: [Run.self, EchoWorker.self],
+        subcommands: [Run.self, EchoWorker.self, BrokerProcess.self, SyncClientProcess.self, RawWorker.self, MachineOnly.self],
         defaultSubcommand: Run.self)
 }
 
@@ -35,6 +35,7 @@ struct EchoWorker: AsyncParsableCommand {
     @Option(help: "Service name.") var service = "echo"
     @Option(help: "Milliseconds each request takes.") var delayMs = 0
     @Option(help: "Heartbeat interval in milliseconds.") var heartbeatMs = 2500
+    @Flag(help: "Answer on the socket thread instead of handing each request to async code.") var inline = false
 
     func run() async throws {
         let heartbeat = Duration.milliseconds(heartbeatMs)
@@ -45,8 +46,132 @@ struct EchoWorker: AsyncParsableCommand {
         let source = DispatchSource.makeSignalSource(signal: SIGTERM)
         source.setEventHandler { worker.stop() }
         source.resume()
-        await worker.run { body in await echoReply(body, delay: delay) }
+        if inline {
+            await worker.runInline { body in echoReplyNow(body) }
+        } else {
+            await worker.run { body in await echoReply(body, delay: delay) }
+        }
         source.cancel()
+    }
+}
+
+/// The echo reply computed synchronously, for the inline worker.
+func echoReplyNow(_ body: [Data]) -> [Data] {
+    guard let request = try? BusRequest(frames: body) else {
+        return BusReply(status: .badRequest, requestId: "", error: .init(code: "malformed_request", message: "not a Hyte request")).frames()
+    }
+    var payload = Data("\(ProcessInfo.processInfo.processIdentifier);".utf8)
+    payload.append(request.payload)
+    return BusReply(status: 200, headers: ReplyHeaders(requestId: request.headers.requestId), payload: payload).frames()
+}
+
+/// A minimal MDP worker written straight on libzmq with blocking calls: a floor for comparison.
+struct RawWorker: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "rawworker", abstract: "Minimal blocking libzmq echo worker.")
+    @Option(help: "Broker endpoint.") var bus: String
+
+    func run() throws {
+        let context = zmq_ctx_new()
+        let socket = zmq_socket(context, ZMQ_DEALER)!
+        zmq_connect(socket, bus)
+        func send(_ frames: [Data]) {
+            for (index, frame) in frames.enumerated() {
+                _ = frame.withUnsafeBytes { zmq_send(socket, $0.baseAddress, $0.count, index < frames.count - 1 ? ZMQ_SNDMORE : 0) }
+            }
+        }
+        send([Data(), Data("MDPW01".utf8), Data([1]), Data("echo".utf8)])
+        let reply = [Data("200".utf8), Data(#"{"requestId":"x"}"#.utf8), Data()]
+        while true {
+            var frames: [Data] = []
+            repeat {
+                var message = zmq_msg_t()
+                zmq_msg_init(&message)
+                let size = zmq_msg_recv(&message, socket, 0)
+                if size < 0 { return }
+                frames.append(Data(bytes: zmq_msg_data(&message), count: Int(size)))
+                let more = zmq_msg_more(&message)
+                zmq_msg_close(&message)
+                if more == 0 { break }
+            } while true
+            if frames.count >= 6, frames[2] == Data([2]) {
+                send([Data(), Data("MDPW01".utf8), Data([3]), frames[3], Data()] + reply)
+            }
+        }
+    }
+}
+
+/// The broker's state machine alone: one request and its reply per round, no sockets.
+struct MachineOnly: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "machine", abstract: "Time the broker state machine without sockets.")
+    @Option(help: "Rounds.") var rounds = 200_000
+
+    func run() {
+        let clock = ContinuousClock()
+        var machine = BrokerStateMachine(configuration: .init(), now: clock.now)
+        let worker = Data([0, 1, 2, 3, 4])
+        let client = Data([0, 9, 9, 9, 9])
+        _ = machine.receive([worker, Data(), MDP.workerHeader, MDP.Command.ready.frame, Data("echo".utf8)], now: clock.now)
+        let body = BusRequest(operation: "echo", headers: RequestHeaders(requestId: "1")).frames()
+        let reply = BusReply(status: 200, headers: ReplyHeaders(requestId: "1"), payload: Data()).frames()
+        let start = clock.now
+        var sent = 0
+        for _ in 0..<rounds {
+            let now = clock.now
+            sent += machine.receive([client, Data(), MDP.clientHeader, Data("echo".utf8)] + body, now: now).count
+            sent += machine.receive([worker, Data(), MDP.workerHeader, MDP.Command.reply.frame, client, Data()] + reply, now: now).count
+            if now >= machine.nextDeadline() { sent += machine.tick(now: now).count }
+        }
+        let perRound = start.duration(to: clock.now) / rounds
+        print("state machine: \(perRound) per request and reply (\(sent) actions)")
+    }
+}
+
+struct SyncClientProcess: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "client", abstract: "Send requests one at a time and print the rate.")
+    @Option(help: "Broker endpoint.") var bus: String
+    @Option(help: "Requests to send.") var requests = 10_000
+
+    func run() throws {
+        let client = try MajordomoSyncClient(endpoint: bus)
+        let clock = ContinuousClock()
+        let start = clock.now
+        for index in 0..<requests {
+            _ = try client.send(service: "echo", body: BusRequest(operation: "echo", headers: RequestHeaders(requestId: "\(index)")).frames())
+        }
+        print(String(format: "%.0f req/s", Double(requests) / start.duration(to: clock.now).seconds))
+    }
+}
+
+struct BrokerProcess: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "broker", abstract: "Run a broker until SIGTERM.")
+    @Option(help: "Endpoint to bind.") var bus: String
+
+    func run() async throws {
+        var logger = Logger(label: "bench-broker")
+        logger.logLevel = .error
+        let broker = MajordomoBroker(endpoint: bus, logger: logger)
+        try broker.start()
+        signal(SIGTERM, SIG_IGN)
+        let source = DispatchSource.makeSignalSource(signal: SIGTERM)
+        source.setEventHandler { broker.stop() }
+        source.resume()
+        await broker.waitUntilStopped()
+        source.cancel()
+    }
+}
+
+/// A child process of the benchmark: this same executable with other arguments.
+final class BenchChild {
+    let process = Process()
+    init(_ arguments: [String]) throws {
+        let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        process.executableURL = URL(fileURLWithPath: exe)
+        process.arguments = arguments
+        try process.run()
+    }
+    func stop() {
+        process.terminate()
+        process.waitUntilExit()
     }
 }
 
@@ -82,34 +207,58 @@ struct Run: AsyncParsableCommand {
 
         var logger = Logger(label: "bench")
         logger.logLevel = .error
-        let broker = MajordomoBroker(endpoint: "tcp://127.0.0.1:*", logger: logger)
-        let endpoint = try broker.start()
-        let worker = MajordomoWorker(endpoint: endpoint, service: "echo", logger: logger)
-        let workerTask = Task { await worker.run { body in await echoReply(body, delay: nil) } }
-        let client = MajordomoClient(endpoint: endpoint, logger: logger)
-        guard await client.waitForServices(["echo"], timeout: .seconds(10)).isEmpty else {
-            throw ValidationError("the echo worker did not register")
-        }
+        var rows = [reference]
 
-        let sync = try syncThroughBroker(endpoint: endpoint, payload: payloadData)
-        print(String(format: "  measured sync through broker: %.0f req/s", sync.rate))
-        let asyncOne = try await asyncThroughBroker(client: client, payload: payloadData, inflight: 1, name: "async client, 1 in flight")
-        print(String(format: "  measured async, 1 in flight: %.0f req/s", asyncOne.rate))
-        let pipelined = try await asyncThroughBroker(client: client, payload: payloadData, inflight: inflight,
-                                                     name: "async client, \(inflight) in flight")
-        await client.close()
+        // 1. Everything in this process, the worker's handler async (as in the services).
+        let broker = MajordomoBroker(endpoint: "tcp://127.0.0.1:*", logger: logger, context: ZMQContext())
+        let endpoint = try broker.start()
+        let worker = MajordomoWorker(endpoint: endpoint, service: "echo", logger: logger, context: ZMQContext())
+        let workerTask = Task { await worker.run { body in await echoReply(body, delay: nil) } }
+        rows += try await measureAll(endpoint: endpoint, payload: payloadData, label: "one process, async handler", logger: logger)
         worker.stop()
         await workerTask.value
         broker.stop()
         await broker.waitUntilStopped()
 
+        // 2. and 3. Broker and worker as processes of their own, as deployed.
+        for inline in [false, true] {
+            let port = 20000 + Int.random(in: 0..<20000)
+            let endpoint = "tcp://127.0.0.1:\(port)"
+            let brokerProcess = try BenchChild(["broker", "--bus", endpoint])
+            let workerProcess = try BenchChild(["worker", "--bus", endpoint] + (inline ? ["--inline"] : []))
+            rows += try await measureAll(endpoint: endpoint, payload: payloadData,
+                                         label: inline ? "3 processes, inline handler" : "3 processes, async handler",
+                                         logger: logger)
+            workerProcess.stop()
+            brokerProcess.stop()
+        }
+
         print("")
         print("| measurement | requests | seconds | requests/s | p50 µs | p99 µs | ratio to reference |")
         print("|---|---:|---:|---:|---:|---:|---:|")
-        for m in [reference, sync, asyncOne, pipelined] {
+        for m in rows {
             print(String(format: "| %@ | %d | %.2f | %.0f | %.0f | %.0f | %.2f |", m.name, m.requests, m.seconds, m.rate,
                          m.percentile(0.5), m.percentile(0.99), m.rate / reference.rate))
         }
+    }
+
+    /// Sync, async one in flight, and pipelined measurements against a broker at `endpoint`.
+    func measureAll(endpoint: String, payload: Data, label: String, logger: Logger) async throws -> [Measurement] {
+        let client = MajordomoClient(endpoint: endpoint, logger: logger, context: ZMQContext())
+        guard await client.waitForServices(["echo"], timeout: .seconds(10)).isEmpty else {
+            throw ValidationError("the echo worker did not register")
+        }
+        var sync = try syncThroughBroker(endpoint: endpoint, payload: payload)
+        sync.name = "\(label): sync REQ client"
+        print(String(format: "  measured %@: %.0f req/s", sync.name, sync.rate))
+        var one = try await asyncThroughBroker(client: client, payload: payload, inflight: 1, name: "")
+        one.name = "\(label): async client, 1 in flight"
+        print(String(format: "  measured %@: %.0f req/s", one.name, one.rate))
+        var many = try await asyncThroughBroker(client: client, payload: payload, inflight: inflight, name: "")
+        many.name = "\(label): async client, \(inflight) in flight"
+        print(String(format: "  measured %@: %.0f req/s", many.name, many.rate))
+        await client.close()
+        return [sync, one, many]
     }
 
     /// A direct REQ/REP pair with no broker: the reference.
@@ -161,7 +310,7 @@ struct Run: AsyncParsableCommand {
 
     /// One request at a time through the broker with the synchronous REQ client.
     func syncThroughBroker(endpoint: String, payload: Data) throws -> Measurement {
-        let client = try MajordomoSyncClient(endpoint: endpoint)
+        let client = try MajordomoSyncClient(endpoint: endpoint, context: ZMQContext())
         let clock = ContinuousClock()
         var latencies: [Double] = []
         latencies.reserveCapacity(requests)

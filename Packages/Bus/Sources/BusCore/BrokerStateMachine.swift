@@ -1,3 +1,4 @@
+import DequeModule
 import Foundation
 import Model
 
@@ -52,9 +53,10 @@ public struct BrokerStateMachine: Sendable {
     }
 
     struct ServiceQueue: Sendable {
-        var requests: [QueuedRequest] = []
+        /// Oldest first; all wait the same expiry, so the first expires first.
+        var requests: Deque<QueuedRequest> = []
         /// Idle workers, least recently used first.
-        var idle: [Data] = []
+        var idle: Deque<Data> = []
     }
 
     public let configuration: Configuration
@@ -98,7 +100,7 @@ public struct BrokerStateMachine: Sendable {
         var deadline = nextHeartbeat
         for worker in workers.values where worker.expiry < deadline { deadline = worker.expiry }
         for queue in services.values {
-            if let first = queue.requests.map(\.expiry).min(), first < deadline { deadline = first }
+            if let first = queue.requests.first?.expiry, first < deadline { deadline = first }
         }
         return deadline
     }
@@ -129,12 +131,14 @@ public struct BrokerStateMachine: Sendable {
                                                                "busy": worker.busyWith == nil ? "no" : "yes"]))
             deleteWorker(worker.identity)
         }
-        // Expire queued requests.
+        // Expire queued requests (oldest first, so they leave from the front).
         for name in Array(services.keys) {
-            guard var queue = services[name] else { continue }
-            let expired = queue.requests.filter { $0.expiry <= now }
-            guard !expired.isEmpty else { continue }
-            queue.requests.removeAll { $0.expiry <= now }
+            guard let first = services[name]?.requests.first, first.expiry <= now else { continue }
+            var queue = services.removeValue(forKey: name)!
+            var expired: [QueuedRequest] = []
+            while let request = queue.requests.first, request.expiry <= now {
+                expired.append(queue.requests.removeFirst())
+            }
             services[name] = queue
             let registered = workerCount(for: name)
             for request in expired {
@@ -169,9 +173,8 @@ public struct BrokerStateMachine: Sendable {
         if service.hasPrefix(MMI.prefix) {
             return [.send(to: client, frames: [Data(), MDP.clientHeader, frames[1]] + management(service, body))]
         }
-        var queue = services[service] ?? ServiceQueue()
-        queue.requests.append(QueuedRequest(client: client, body: body, expiry: now.advanced(by: configuration.requestExpiry)))
-        services[service] = queue
+        services[service, default: ServiceQueue()].requests
+            .append(QueuedRequest(client: client, body: body, expiry: now.advanced(by: configuration.requestExpiry)))
         return dispatch(service, now: now)
     }
 
@@ -260,7 +263,8 @@ public struct BrokerStateMachine: Sendable {
 
     /// Hands queued requests of `service` to its idle workers, least recently used first.
     private mutating func dispatch(_ service: String, now: ContinuousClock.Instant) -> [Action] {
-        guard var queue = services[service] else { return [] }
+        // Taken out of the dictionary while it changes, so that its storage is not copied.
+        guard var queue = services.removeValue(forKey: service) else { return [] }
         var actions: [Action] = []
         while !queue.idle.isEmpty, !queue.requests.isEmpty {
             let workerId = queue.idle.removeFirst()

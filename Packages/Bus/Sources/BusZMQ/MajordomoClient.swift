@@ -213,8 +213,9 @@ public final class MajordomoClient: BusClient {
                 index -= 1
             }
 
-            // Timeouts and retries.
+            // Timeouts and retries, looked for only once the earliest deadline has passed.
             let now = clock.now
+            guard now >= deadline else { continue }
             for (id, entry) in pending where entry.deadline <= now {
                 if entry.attempts <= entry.options.retries {
                     var retry = entry

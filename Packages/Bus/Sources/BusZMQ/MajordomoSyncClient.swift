@@ -17,6 +17,11 @@ public final class MajordomoSyncClient {
         try socket.connect(endpoint)
     }
 
+    deinit {
+        // Close before the context is released: terminating a context waits for its sockets.
+        socket.close()
+    }
+
     /// Sends `body` to `service` and returns the reply body.
     public func send(service: String, body: [Data], options: RequestOptions = RequestOptions()) throws -> [Data] {
         var attempts = 0

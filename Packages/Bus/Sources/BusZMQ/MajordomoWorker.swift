@@ -62,13 +62,31 @@ public final class MajordomoWorker: Sendable {
         await stopped.wait()
     }
 
+    /// Like `run`, but calls a synchronous `handler` directly on the socket thread: no hop to
+    /// async code per request. For handlers that only compute (no I/O, no waiting); the worker
+    /// cannot heartbeat while such a handler runs.
+    public func runInline(_ handler: @escaping @Sendable ([Data]) -> [Data]) async {
+        let thread = Thread { [self] in
+            let (_, sink) = AsyncStream.makeStream(of: [Data].self)
+            loop(sink, inline: handler)
+            stopped.finish()
+        }
+        thread.name = "hyte-worker-\(service)"
+        thread.start()
+        await withTaskCancellationHandler {
+            await stopped.wait()
+        } onCancel: {
+            stop()
+        }
+    }
+
     /// Begins a graceful stop: DISCONNECT, finish the request in hand, close with a bounded linger.
     public func stop() {
         stopRequested.store(true, ordering: .releasing)
         wake.signal()
     }
 
-    private func loop(_ jobs: AsyncStream<[Data]>.Continuation) {
+    private func loop(_ jobs: AsyncStream<[Data]>.Continuation, inline: (@Sendable ([Data]) -> [Data])? = nil) {
         let clock = ContinuousClock()
         var machine = WorkerStateMachine(service: service, configuration: configuration, now: clock.now)
         var socket: ZMQSocket?
@@ -88,7 +106,11 @@ public final class MajordomoWorker: Sendable {
                     }
                     socket?.send(frames)
                 case .handle(_, let body):
-                    jobs.yield(body)
+                    if let inline {
+                        replies.push(inline(body))
+                    } else {
+                        jobs.yield(body)
+                    }
                 case .reconnect(let at):
                     socket?.close()
                     socket = nil

@@ -19,6 +19,7 @@ public struct SotkanetParseError: Error, Sendable, Hashable, CustomStringConvert
     /// True when the text is not valid JSON; false when valid JSON holds a wrong value.
     public var isSyntaxError: Bool
 
+    /// An error at `path`, found at `line` and `column` of `fileName`.
     public init(fileName: String, path: String, line: Int, column: Int, reason: String, isSyntaxError: Bool) {
         self.fileName = fileName
         self.path = path
@@ -28,6 +29,7 @@ public struct SotkanetParseError: Error, Sendable, Hashable, CustomStringConvert
         self.isSyntaxError = isSyntaxError
     }
 
+    /// `file: path: reason`, or `file: line L, column C, at path: reason` for a syntax error.
     public var description: String {
         isSyntaxError
             ? "\(fileName): line \(line), column \(column), at \(path): \(reason)"

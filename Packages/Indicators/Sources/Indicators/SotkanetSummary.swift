@@ -28,6 +28,7 @@ public struct SotkanetSummary: Sendable, Hashable {
         var maxRegion: Int
     }
 
+    /// A summary of no rows.
     public init() {}
 
     /// Adds one row.

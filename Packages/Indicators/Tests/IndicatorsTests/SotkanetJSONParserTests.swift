@@ -83,6 +83,7 @@ private func row(year: String = "2019", gender: String = "\"total\"", value: Str
         #expect(error.description == #"data.json: $[3].year: expected an integer, found "20x1""#)
         #expect(error.path == "$[3].year")
         #expect(error.line == 5)
+        #expect(error.column == 42)
         #expect(!error.isSyntaxError)
     }
 

@@ -7,10 +7,12 @@ import Model
 /// rank order while the budget allows, skipping a project that no longer fits. Amounts are
 /// counted in whole cents, so a budget is never overspent by rounding.
 public struct BudgetTally: Sendable {
+    /// The contract whose rule this type implements.
     public typealias Tally = ParticipationContracts.Tally
 
     /// The money to share, in euro.
     public let budget: Double
+    /// How ballots are cast: approval with a maximum of choices, or knapsack.
     public let rule: ParticipationContracts.VotingRule
     /// The projects on the ballot, in the order of the request.
     public let projects: [ParticipationContracts.Project]

@@ -5,10 +5,12 @@ public struct BudgetTallyError: Error, Sendable, Hashable, CustomStringConvertib
     /// What is wrong, for a person.
     public var message: String
 
+    /// An error about `field`.
     public init(field: String, message: String) {
         self.field = field
         self.message = message
     }
 
+    /// `field: message`, e.g. `budget: must not be negative, got -1.0`.
     public var description: String { "\(field): \(message)" }
 }

@@ -6,10 +6,12 @@ import Model
 /// English, in that order) and marked with that language's code, e.g. `Hamina (fi)`; an
 /// organisation without any name is shown by its id, marked `(id)`.
 public struct OrganisationReport: Sendable {
+    /// The language of labels and names.
     public let language: Language
     private let labels: ReportLabels
     private let tree: OrganisationTree
 
+    /// A report of `organisations`, in any order, in `language`.
     public init(organisations: [Organisation], language: Language) {
         self.language = language
         self.labels = ReportLabels.of(language)
