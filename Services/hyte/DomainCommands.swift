@@ -130,13 +130,23 @@ struct PB: AsyncParsableCommand {
             defer { Task { await gateway.close() } }
             let result = try await gateway.call(ParticipationContracts.Tally.self, input, headers: options.headers())
             if options.json { try printJSON(result); return }
-            let titles = Dictionary(uniqueKeysWithValues: input.projects.map { ($0.id, $0.title.resolved(lang)?.text ?? $0.id) })
-            print("\(file): \(result.countedBallots) ballots counted, \(result.refusedBallots.count) refused; budget \(decimalComma(input.budget)) €, spent \(decimalComma(result.spent)) €")
-            print(table(["PROJECT", "VOTES", "COST €", "FUNDED"], result.ranking.map {
-                [titles[$0.id] ?? $0.id, String($0.votes), decimalComma($0.cost), $0.funded ? "yes" : "no"]
-            }))
-            for refused in result.refusedBallots { print("ballot \(refused.ballot) refused: \(refused.reason)") }
+            print("\(file): \(result.countedBallots) ballots counted, \(result.refusedBallots.count) refused")
+            print(TallyText.render(result, round: input, language: lang))
         }
+    }
+}
+
+/// The text form of a participatory-budgeting result.
+enum TallyText {
+    static func render(_ result: ParticipationContracts.Tally.Response, round: ParticipationContracts.Tally.Request,
+                       language: Language) -> String {
+        let titles = Dictionary(uniqueKeysWithValues: round.projects.map { ($0.id, $0.title.resolved(language)?.text ?? $0.id) })
+        var lines = [table(["PROJECT", "VOTES", "COST €", "FUNDED"], result.ranking.map {
+            [titles[$0.id] ?? $0.id, String($0.votes), decimalComma($0.cost), $0.funded ? "yes" : "no"]
+        })]
+        lines.append("budget \(decimalComma(round.budget)) €, spent \(decimalComma(result.spent)) €")
+        for refused in result.refusedBallots { lines.append("ballot \(refused.ballot) refused: \(refused.reason)") }
+        return lines.joined(separator: "\n")
     }
 }
 

@@ -43,10 +43,6 @@ struct Example: AsyncParsableCommand {
         let round = try readJSONFile(ParticipationContracts.Tally.Request.self, path: ballotsFile)
         let tally = try await gateway.call(ParticipationContracts.Tally.self, round, headers: headers)
         print("\n== \(ballotsFile) → participation: \(tally.countedBallots) ballots counted, \(tally.refusedBallots.count) refused")
-        let titles = Dictionary(uniqueKeysWithValues: round.projects.map { ($0.id, $0.title.resolved(lang)?.text ?? $0.id) })
-        print(table(["PROJECT", "VOTES", "COST €", "FUNDED"], tally.ranking.map {
-            [titles[$0.id] ?? $0.id, String($0.votes), decimalComma($0.cost), $0.funded ? "yes" : "no"]
-        }))
-        print("budget \(decimalComma(round.budget)) €, spent \(decimalComma(tally.spent)) €")
+        print(TallyText.render(tally, round: round, language: lang))
     }
 }

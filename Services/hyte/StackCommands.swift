@@ -79,7 +79,9 @@ struct Up: AsyncParsableCommand {
             throw ExitCode.failure
         }
         if !options.json {
-            for state in started { print("started \(state.name) (pid \(state.pid ?? 0)), log \(state.log)") }
+            for state in started {
+                print("\(state.startedNow ? "started" : "already running:") \(state.name) (pid \(state.pid ?? 0)), log \(state.log)")
+            }
         }
         let gateway = Gateway(configuration: configuration)
         let missing = await gateway.client.waitForServices(ServiceName.all, timeout: .seconds(timeout))

@@ -179,6 +179,7 @@ public struct WorkerStateMachine: Sendable {
             return []
         case .stopping(let closeBy):
             if now >= closeBy {
+                guard busyWith != nil else { return close() }
                 return [.log(.warning, "stopping without finishing the request in hand", ["service": service])] + close()
             }
             if now >= nextHeartbeat {

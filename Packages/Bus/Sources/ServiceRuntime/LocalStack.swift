@@ -22,6 +22,8 @@ public struct LocalStack: Sendable {
         public var pid: Int32?
         public var running: Bool
         public var log: String
+        /// False when the process was already running and `start` left it alone.
+        public var startedNow: Bool = false
     }
 
     /// The broker first, then the services in dependency order (storage before reporting).
@@ -87,7 +89,7 @@ public struct LocalStack: Sendable {
             let pid = try ChildProcess.spawn(executable: executable, arguments: [], environment: environment,
                                              logFile: logFile(component))
             try "\(pid)\n".write(toFile: pidFile(component), atomically: true, encoding: .utf8)
-            started.append(ProcessState(name: component.name, pid: pid, running: true, log: logFile(component)))
+            started.append(ProcessState(name: component.name, pid: pid, running: true, log: logFile(component), startedNow: true))
         }
         return started
     }

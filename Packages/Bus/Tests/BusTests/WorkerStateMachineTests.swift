@@ -82,7 +82,19 @@ import Testing
         _ = worker.connected(now: now)
         _ = worker.stop(now: now)
         #expect(worker.tick(now: now.advanced(by: .milliseconds(10))).isEmpty)
-        #expect(worker.tick(now: now.advanced(by: .milliseconds(20))).last == .close)
+        #expect(worker.tick(now: now.advanced(by: .milliseconds(20))) == [.close])
+    }
+
+    @Test func busyStopGivesUpAfterTheDrainTimeoutAndSaysSo() {
+        let now = clock.now
+        var worker = WorkerStateMachine(service: "echo", configuration: configuration, now: now)
+        _ = worker.connected(now: now)
+        _ = worker.receive(requestFrames(), now: now)
+        _ = worker.stop(now: now)
+        #expect(!worker.tick(now: now.advanced(by: .milliseconds(500))).contains(.close))
+        let actions = worker.tick(now: now.advanced(by: .seconds(1)))
+        #expect(actions.last == .close)
+        #expect(actions.contains { if case .log(.warning, let message, _) = $0 { message.contains("request in hand") } else { false } })
     }
 
     @Test func dropsTheReplyOfALostConnectionAndRegistersAfterIt() {
