@@ -27,11 +27,20 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-collections", exact: "1.6.0"),
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+        .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
     ],
     targets: [
         // MARK: Model — domain values and service contracts, no I/O.
         .target(name: "Model", path: "Packages/Model/Sources/Model"),
         .testTarget(name: "ModelTests", dependencies: ["Model"], path: "Packages/Model/Tests/ModelTests"),
+        // The plan file formats: YAML/JSON documents and the tabular CSV/XLSX form.
+        .target(name: "PlanFormats", dependencies: ["Model", .product(name: "Yams", package: "Yams"),
+                                                   .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+                path: "Packages/Model/Sources/PlanFormats"),
+        .testTarget(name: "PlanFormatsTests", dependencies: ["PlanFormats", "Model"],
+                    path: "Packages/Model/Tests/PlanFormatsTests", exclude: ["Fixtures"]),
 
         // MARK: Bus — core (no ZeroMQ), the libzmq implementation, an in-memory double, the service runtime.
         .systemLibrary(
@@ -72,6 +81,7 @@ let package = Package(
         .target(
             name: "Storage",
             dependencies: ["Model", "BusCore", .product(name: "GRDB", package: "GRDB.swift"),
+                           .product(name: "PostgresNIO", package: "postgres-nio"),
                            .product(name: "Logging", package: "swift-log")],
             path: "Packages/Storage/Sources/Storage"
         ),
@@ -99,7 +109,7 @@ let package = Package(
         .executableTarget(name: "HyteParticipation", dependencies: ["ServiceRuntime", "Participation"], path: "Services/hyte-participation"),
         .executableTarget(
             name: "HyteGateway",
-            dependencies: ["ServiceRuntime", "BusZMQ", "BusCore", "Model",
+            dependencies: ["ServiceRuntime", "BusZMQ", "BusCore", "Model", "PlanFormats",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Services/hyte"
         ),

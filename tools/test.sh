@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: installs what is missing, builds once, runs the Swift tests (unit, real
-# sockets on loopback, end-to-end runs of the built binaries) and checks docker-compose.yml.
+# sockets on loopback, end-to-end runs of the built binaries; the storage tests against SQLite and
+# against a throwaway PostgreSQL started by tools/with-postgres.sh) and checks docker-compose.yml.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -17,8 +18,8 @@ if [ "$build" -ne 0 ]; then
 fi
 
 # One suite at a time: the bus tests measure liveness in hundreds of milliseconds and must not
-# compete with each other for the two cores.
-swift test --skip-build --no-parallel 2>&1 | quiet
+# compete with each other for the two cores. tools/with-postgres.sh sets HYTE_TEST_POSTGRES_URL.
+bash tools/with-postgres.sh swift test --skip-build --no-parallel 2>&1 | quiet
 tests=${PIPESTATUS[0]}
 
 python3 tools/check-compose.py

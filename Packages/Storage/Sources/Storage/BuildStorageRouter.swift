@@ -6,16 +6,21 @@ import Model
 /// Opens the storage database named by `configuration` and returns the router that answers the
 /// `storage` service's operations.
 ///
-/// It returns only when the service is ready: the database file is locked for this process, the
-/// database is open in WAL mode and every migration has run. The lock is held for as long as the
-/// router (or a copy of it) lives.
+/// It returns only when the service is ready: the database answers and every migration has run.
 ///
-/// - Throws: ``StorageSetupError`` when the URL is not `sqlite://PATH`, when another storage
-///   process already serves the file, or when the database cannot be opened or migrated.
+/// - `sqlite://PATH`: the file is locked for this process and opened in WAL mode; the lock is held
+///   for as long as the router (or a copy of it) lives. One storage worker per file.
+/// - `postgres://USER:PASSWORD@HOST:PORT/DATABASE`: a connection pool to that database, kept
+///   running for as long as the router lives. Several storage workers may serve one database.
+///
+/// - Throws: ``StorageSetupError`` when the URL is neither form, when another storage process
+///   already serves the SQLite file, or when the database cannot be reached, opened or migrated.
 public func buildStorageRouter(configuration: StorageConfiguration, logger: Logger) async throws -> Router {
-    let location = try DatabaseLocation(url: configuration.databaseURL)
-    let database = try StorageDatabase.open(location, logger: logger)
-    return makeStorageRouter(store: OrganisationStore(database: database))
+    let backend: any StorageBackend = switch try DatabaseURL(configuration.databaseURL) {
+    case .sqlite(let location): try SQLiteBackend.open(location, logger: logger)
+    case .postgres(let location): try await PostgresBackend.connect(location, logger: logger)
+    }
+    return makeStorageRouter(store: OrganisationStore(backend: backend))
 }
 
 /// The routes of the `storage` service over `store`.
@@ -24,8 +29,9 @@ func makeStorageRouter(store: OrganisationStore) -> Router {
 
     router.on(StorageContracts.UpsertOrganisations.self) { request, context in
         let origin = ChangeOrigin(requestId: context.headers.requestId, actorId: context.actor.id)
-        let (reply, replayed) = try await store.upsert(request.organisations, origin: origin)
-        context.logger.info(replayed ? "organisation upsert repeated; stored reply returned" : "organisations upserted", metadata: [
+        let result = try await store.upsert(request.organisations, origin: origin)
+        let reply = result.reply
+        context.logger.info(result.replayed ? "organisation upsert repeated; stored reply returned" : "organisations upserted", metadata: [
             "actor": "\(origin.actorId)",
             "created": "\(reply.created)",
             "updated": "\(reply.updated)",
@@ -43,7 +49,7 @@ func makeStorageRouter(store: OrganisationStore) -> Router {
     }
 
     router.healthDetails {
-        await store.database.healthDetails()
+        await store.backend.healthDetails()
     }
     return router
 }

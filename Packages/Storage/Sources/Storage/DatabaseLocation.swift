@@ -11,9 +11,6 @@ struct DatabaseLocation: Sendable, Hashable {
     /// Parses `sqlite://PATH`; a relative `PATH` is resolved against `currentDirectory`.
     init(url: String, currentDirectory: String = FileManager.default.currentDirectoryPath) throws(StorageSetupError) {
         let lowered = url.lowercased()
-        if lowered.hasPrefix("postgres://") || lowered.hasPrefix("postgresql://") {
-            throw .postgresNotAvailable(url)
-        }
         let scheme = "sqlite://"
         guard lowered.hasPrefix(scheme) else { throw .unsupportedURL(url) }
         let rawPath = String(url.dropFirst(scheme.count))

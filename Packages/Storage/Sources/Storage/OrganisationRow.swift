@@ -24,6 +24,16 @@ struct OrganisationRow: Codable, Sendable, Hashable, FetchableRecord, Persistabl
         case parentId = "parent_id"
     }
 
+    init(id: String, kind: String, nameFi: String?, nameSv: String?, nameEn: String?, parentId: String?, version: Int) {
+        self.id = id
+        self.kind = kind
+        self.nameFi = nameFi
+        self.nameSv = nameSv
+        self.nameEn = nameEn
+        self.parentId = parentId
+        self.version = version
+    }
+
     init(_ organisation: Organisation) {
         id = organisation.id
         kind = organisation.kind.rawValue

@@ -1,39 +1,39 @@
 import BusCore
 import Foundation
-import GRDB
 import Model
 
-/// Organisations in the storage database: the logic behind `organisation.*`.
+/// Organisations in the storage database: the logic behind `organisation.*`, over any
+/// ``StorageBackend``.
 struct OrganisationStore: Sendable {
     /// The open database.
-    let database: StorageDatabase
+    let backend: any StorageBackend
     /// The clock that stamps audit entries and processed requests.
     let now: @Sendable () -> Date
 
-    init(database: StorageDatabase, now: @escaping @Sendable () -> Date = { Date() }) {
-        self.database = database
+    init(backend: any StorageBackend, now: @escaping @Sendable () -> Date = { Date() }) {
+        self.backend = backend
         self.now = now
     }
 
     /// Every organisation, ordered by id.
     func list() async throws -> [Organisation] {
-        let rows = try await database.pool.read { db in
-            try OrganisationRow.order(Column("id")).fetchAll(db)
-        }
-        return try rows.map { try $0.organisation() }
+        try await backend.organisations()
     }
 
     /// The organisation with `id`; a 404 `not_found` naming the id when there is none.
     func get(id: String) async throws -> Organisation {
-        let row = try await database.pool.read { db in try OrganisationRow.fetchOne(db, key: id) }
-        guard let row else {
+        guard let organisation = try await backend.organisation(id: id) else {
             throw ServiceError.notFound("no organisation has the id '\(id)'", details: ["id": id])
         }
-        return try row.organisation()
+        return organisation
     }
 
-    /// The number of stored organisations.
-    func count() async throws -> Int {
-        try await database.pool.read { db in try OrganisationRow.fetchCount(db) }
+    /// Validates, then applies `organisations` in one transaction, with an audit entry per
+    /// created or updated record and the reply stored under the request id.
+    ///
+    /// A request id that was already applied returns its stored reply and changes nothing.
+    /// Any validation issue is a 400 that names the element and field; nothing is stored.
+    func upsert(_ organisations: [Organisation], origin: ChangeOrigin) async throws -> OrganisationUpsertResult {
+        try await backend.upsertOrganisations(organisations, origin: origin, at: now())
     }
 }

@@ -4,9 +4,9 @@
 /// ``buildStorageRouter(configuration:logger:)``.
 public struct StorageConfiguration: Sendable {
     /// Where the data lives: `sqlite://PATH`, with `PATH` relative to the working directory
-    /// (`sqlite://.hyte/hyte.sqlite`) or absolute (`sqlite:///var/lib/hyte/hyte.sqlite`).
-    ///
-    /// `postgres://…` is reserved for a later version and refused for now.
+    /// (`sqlite://.hyte/hyte.sqlite`) or absolute (`sqlite:///var/lib/hyte/hyte.sqlite`), or
+    /// `postgres://USER:PASSWORD@HOST:PORT/DATABASE` (also `postgresql://`; port 5432 when left
+    /// out; optional `?sslmode=disable|prefer|require`).
     public var databaseURL: String
 
     /// Creates a configuration for the database at `databaseURL`.

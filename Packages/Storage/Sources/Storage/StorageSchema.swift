@@ -1,6 +1,7 @@
 import GRDB
 
-/// The versioned schema of the storage database.
+/// The versioned schema of the storage database on SQLite (``PostgresSchema`` holds the same
+/// tables for PostgreSQL).
 ///
 /// Migrations are applied in order and never edited once released; a change is a new migration.
 enum StorageSchema {

@@ -3,8 +3,8 @@
 /// Thrown by ``buildStorageRouter(configuration:logger:)`` before the service is ready; the
 /// message says what to change.
 public struct StorageSetupError: Error, Sendable, Hashable, CustomStringConvertible {
-    /// A stable code: `unsupported_url`, `postgres_not_available`, `database_in_use`,
-    /// `cannot_create_directory`, `cannot_lock`, `cannot_open_database`.
+    /// A stable code: `unsupported_url`, `database_in_use`, `cannot_create_directory`,
+    /// `cannot_lock`, `cannot_open_database`, `cannot_connect`.
     public var code: String
     /// A sentence a person can act on.
     public var message: String
@@ -23,14 +23,23 @@ extension StorageSetupError {
         StorageSetupError(
             code: "unsupported_url",
             message: "the database URL '\(url)' is not supported; use sqlite://PATH "
-                + "(e.g. sqlite://.hyte/hyte.sqlite or sqlite:///var/lib/hyte/hyte.sqlite)")
+                + "(e.g. sqlite://.hyte/hyte.sqlite or sqlite:///var/lib/hyte/hyte.sqlite) "
+                + "or postgres://USER:PASSWORD@HOST:PORT/DATABASE")
     }
 
-    static func postgresNotAvailable(_ url: String) -> StorageSetupError {
+    static func invalidPostgresURL(_ url: String, problem: String) -> StorageSetupError {
         StorageSetupError(
-            code: "postgres_not_available",
-            message: "the database URL '\(url)' asks for PostgreSQL, but the PostgreSQL backend is not "
-                + "available in this version yet; use sqlite://PATH")
+            code: "unsupported_url",
+            message: "the PostgreSQL URL '\(redacted(url))' is not usable: \(problem); "
+                + "use postgres://USER:PASSWORD@HOST:PORT/DATABASE (port 5432 when left out, "
+                + "optional ?sslmode=disable|prefer|require)")
+    }
+
+    /// `url` with the password replaced by `***`, for messages and logs.
+    static func redacted(_ url: String) -> String {
+        guard let at = url.lastIndex(of: "@"), let schemeEnd = url.range(of: "://")?.upperBound,
+              schemeEnd < at, let colon = url[schemeEnd..<at].firstIndex(of: ":") else { return url }
+        return url[..<url.index(after: colon)] + "***" + url[at...]
     }
 
     static func databaseInUse(path: String, lockPath: String, pid: Int32?) -> StorageSetupError {

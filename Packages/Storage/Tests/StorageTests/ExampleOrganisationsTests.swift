@@ -10,10 +10,10 @@ import Testing
         .deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("examples/organisations.json")
 
-    @Test func exampleFileImportsCleanlyAndTwice() async throws {
+    @Test(arguments: Backend.allCases)
+    func exampleFileImportsCleanlyAndTwice(_ backend: Backend) async throws {
         let file = try JSONDecoder().decode(OrganisationFile.self, from: Data(contentsOf: Self.exampleFile))
-        try await withTemporaryDirectory { directory in
-            let storage = try StorageFixture(directory: directory)
+        try await withStorage(backend) { storage in
             let count = file.organisations.count
             #expect(try await storage.upsert(file.organisations) == .init(created: count, updated: 0, unchanged: 0))
             #expect(try await storage.upsert(file.organisations) == .init(created: 0, updated: 0, unchanged: count))

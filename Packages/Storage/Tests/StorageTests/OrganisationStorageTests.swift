@@ -6,9 +6,9 @@ import Testing
 @testable import Storage
 
 @Suite struct OrganisationStorageTests {
-    @Test func upsertCountsCreatedUpdatedAndUnchangedAndBumpsVersions() async throws {
-        try await withTemporaryDirectory { directory in
-            let storage = try StorageFixture(directory: directory)
+    @Test(arguments: Backend.allCases)
+    func upsertCountsCreatedUpdatedAndUnchangedAndBumpsVersions(_ backend: Backend) async throws {
+        try await withStorage(backend) { storage in
             let first = try await storage.upsert([Sample.kymsote, Sample.kotka, Sample.hamina])
             #expect(first == .init(created: 3, updated: 0, unchanged: 0))
 
@@ -37,18 +37,18 @@ import Testing
         }
     }
 
-    @Test func acceptsChildrenBeforeTheirParentsInOneRequest() async throws {
-        try await withTemporaryDirectory { directory in
-            let storage = try StorageFixture(directory: directory)
+    @Test(arguments: Backend.allCases)
+    func acceptsChildrenBeforeTheirParentsInOneRequest(_ backend: Backend) async throws {
+        try await withStorage(backend) { storage in
             let reply = try await storage.upsert([Sample.seniori, Sample.perusturva, Sample.loviisa])
             #expect(reply == .init(created: 3, updated: 0, unchanged: 0))
             #expect(try await storage.get("loviisa.perusturva.seniori").parentId == "loviisa.perusturva")
         }
     }
 
-    @Test func blankNameLanguagesAreLeftOut() async throws {
-        try await withTemporaryDirectory { directory in
-            let storage = try StorageFixture(directory: directory)
+    @Test(arguments: Backend.allCases)
+    func blankNameLanguagesAreLeftOut(_ backend: Backend) async throws {
+        try await withStorage(backend) { storage in
             let loviisa = Organisation(id: "loviisa", kind: .municipality, name: LocalizedText(fi: "Loviisa", sv: "  ", en: ""))
             _ = try await storage.upsert([loviisa])
             #expect(try await storage.get("loviisa").name == LocalizedText(fi: "Loviisa"))
@@ -57,9 +57,9 @@ import Testing
         }
     }
 
-    @Test func unknownParentIsRefusedWithTheFieldAndNothingIsStored() async throws {
-        try await withTemporaryDirectory { directory in
-            let storage = try StorageFixture(directory: directory)
+    @Test(arguments: Backend.allCases)
+    func unknownParentIsRefusedWithTheFieldAndNothingIsStored(_ backend: Backend) async throws {
+        try await withStorage(backend) { storage in
             let orphan = Organisation(id: "loviisa.hallinto", kind: .unit, name: LocalizedText(fi: "Hallinto"),
                                       parentId: "loviisa.x")
             let batch = [Sample.loviisa, Sample.perusturva, Sample.seniori, orphan]
@@ -71,7 +71,7 @@ import Testing
             #expect(error?.error.message.hasPrefix("organisations[3].parentId: 'loviisa.x' is not a known organisation") == true)
             #expect(error?.error.details?["field"] == "organisations[3].parentId")
             #expect(try await storage.list().isEmpty)
-            #expect(try await storage.store.database.auditEntries().isEmpty)
+            #expect(try await storage.store.backend.auditEntries().isEmpty)
 
             // A refused request is not recorded: the corrected batch under the same id is applied.
             var fixed = orphan
@@ -81,9 +81,9 @@ import Testing
         }
     }
 
-    @Test func sameRequestIdIsAppliedOnce() async throws {
-        try await withTemporaryDirectory { directory in
-            let storage = try StorageFixture(directory: directory)
+    @Test(arguments: Backend.allCases)
+    func sameRequestIdIsAppliedOnce(_ backend: Backend) async throws {
+        try await withStorage(backend) { storage in
             let first = try await storage.upsert([Sample.kymsote, Sample.kotka], requestId: "r-1")
             let second = try await storage.upsert([Sample.kymsote, Sample.kotka], requestId: "r-1")
             #expect(first == .init(created: 2, updated: 0, unchanged: 0))
@@ -95,22 +95,22 @@ import Testing
             #expect(try await storage.upsert([renamed], requestId: "r-1") == first)
             #expect(try await storage.get("kotka") == Sample.kotka)
 
-            let audit = try await storage.store.database.auditEntries()
+            let audit = try await storage.store.backend.auditEntries()
             #expect(audit.map(\.recordId) == ["kymsote", "kotka"])
             #expect(audit.map(\.requestId) == ["r-1", "r-1"])
         }
     }
 
-    @Test func auditRowsCarryActorTimeAndBeforeAndAfter() async throws {
-        try await withTemporaryDirectory { directory in
-            let storage = try StorageFixture(directory: directory)
+    @Test(arguments: Backend.allCases)
+    func auditRowsCarryActorTimeAndBeforeAndAfter(_ backend: Backend) async throws {
+        try await withStorage(backend) { storage in
             _ = try await storage.upsert([Sample.loviisa], requestId: "r-create", actor: "coordinator@loviisa.fi")
             var renamed = Sample.loviisa
             renamed.name.en = "Loviisa"
             _ = try await storage.upsert([renamed], requestId: "r-update", actor: "operator@kymsote.fi")
             _ = try await storage.upsert([renamed], requestId: "r-same", actor: "operator@kymsote.fi")
 
-            let audit = try await storage.store.database.auditEntries()
+            let audit = try await storage.store.backend.auditEntries()
             #expect(audit.count == 2)
             let create = try #require(audit.first)
             #expect(create.actor == "coordinator@loviisa.fi")
@@ -132,9 +132,9 @@ import Testing
         }
     }
 
-    @Test func getOfUnknownIdIsNotFound() async throws {
-        try await withTemporaryDirectory { directory in
-            let storage = try StorageFixture(directory: directory)
+    @Test(arguments: Backend.allCases)
+    func getOfUnknownIdIsNotFound(_ backend: Backend) async throws {
+        try await withStorage(backend) { storage in
             _ = try await storage.upsert([Sample.loviisa])
             let error = await #expect(throws: ServiceCallError.self) { try await storage.get("lovisa") }
             #expect(error?.status == 404)
@@ -143,16 +143,24 @@ import Testing
         }
     }
 
-    @Test func healthReportsBackendSchemaAndCount() async throws {
-        try await withTemporaryDirectory { directory in
-            let storage = try StorageFixture(directory: directory)
+    @Test(arguments: Backend.allCases)
+    func healthReportsBackendSchemaAndCount(_ backend: Backend) async throws {
+        try await withStorage(backend) { storage in
             _ = try await storage.upsert([Sample.kymsote, Sample.hamina])
             let health = try await storage.bus.health(of: ServiceName.storage)
-            #expect(health.details["backend"] == "sqlite")
-            #expect(health.details["database"] == storage.databasePath)
+            #expect(health.details["database"] == storage.database)
             #expect(health.details["schemaVersion"] == "v1")
             #expect(health.details["organisations"] == "2")
-            #expect(health.details["journalMode"] == "wal")
+            #expect(health.details["status"] == nil)
+            switch backend {
+            case .sqlite:
+                #expect(health.details["backend"] == "sqlite")
+                #expect(health.details["journalMode"] == "wal")
+            case .postgres:
+                #expect(health.details["backend"] == "postgresql")
+                #expect(health.details["serverVersion"]?.isEmpty == false)
+                #expect(health.details["database"]?.contains("@") == false, "no credentials in health")
+            }
             #expect(health.operations == ["health", "organisation.get", "organisation.list", "organisation.upsert"])
         }
     }

@@ -41,16 +41,15 @@ private func unit(_ id: String, parent: String? = "loviisa", name: LocalizedText
                      message: "organisations[0].parentId: 'loviisa.perusturva' would make a cycle: loviisa → loviisa.perusturva → loviisa"),
     ]
 
-    @Test(arguments: invalidBatches)
-    func refusesInvalidBatchAndStoresNothing(_ batch: InvalidBatch) async throws {
-        try await withTemporaryDirectory { directory in
-            let storage = try StorageFixture(directory: directory)
+    @Test(arguments: Backend.allCases, OrganisationValidationTests.invalidBatches)
+    func refusesInvalidBatchAndStoresNothing(_ backend: Backend, _ batch: InvalidBatch) async throws {
+        try await withStorage(backend) { storage in
             _ = try await storage.upsert([Sample.loviisa])
             let error = await #expect(throws: ServiceCallError.self) { try await storage.upsert(batch.organisations) }
             #expect(error?.status == 400)
             #expect(error?.error.message.hasPrefix(batch.message) == true, "got: \(error?.error.message ?? "no error")")
             #expect(try await storage.list() == [Sample.loviisa])
-            #expect(try await storage.store.database.auditEntries().count == 1)
+            #expect(try await storage.store.backend.auditEntries().count == 1)
         }
     }
 
@@ -70,9 +69,9 @@ private func unit(_ id: String, parent: String? = "loviisa", name: LocalizedText
         #expect(issues.isEmpty)
     }
 
-    @Test func aKindThePayloadDoesNotKnowIsRefusedWithItsPath() async throws {
-        try await withTemporaryDirectory { directory in
-            let storage = try StorageFixture(directory: directory)
+    @Test(arguments: Backend.allCases)
+    func aKindThePayloadDoesNotKnowIsRefusedWithItsPath(_ backend: Backend) async throws {
+        try await withStorage(backend) { storage in
             let payload = Data(#"{"organisations":[{"id":"a","kind":"village","name":{"fi":"A"},"version":1}]}"#.utf8)
             let request = BusRequest(operation: StorageContracts.UpsertOrganisations.operation,
                                      headers: RequestHeaders(requestId: "r-kind"), payload: payload)

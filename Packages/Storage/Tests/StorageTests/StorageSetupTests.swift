@@ -68,13 +68,43 @@ import Testing
         #expect(try DatabaseLocation(url: "sqlite:///var/lib/hyte.sqlite", currentDirectory: "/srv").path == "/var/lib/hyte.sqlite")
     }
 
-    @Test func postgresIsNotAvailableYet() async throws {
-        let error = await #expect(throws: StorageSetupError.self) {
-            try await buildStorageRouter(configuration: StorageConfiguration(databaseURL: "postgres://hyte@db/hyte"),
-                                         logger: testLogger)
+    @Test func postgresURLsNameHostPortUserAndDatabase() throws {
+        let remote = try PostgresLocation(url: "postgres://hyte:s%40cret@db.example.org/hyte")
+        #expect(remote.host == "db.example.org")
+        #expect(remote.port == 5432)
+        #expect(remote.username == "hyte")
+        #expect(remote.password == "s@cret")
+        #expect(remote.database == "hyte")
+        #expect(remote.tlsMode == .prefer)
+        #expect(remote.displayName == "db.example.org:5432/hyte")
+
+        let local = try PostgresLocation(url: "postgresql://hyte:pw@127.0.0.1:6543/hyte_test")
+        #expect(local.port == 6543)
+        #expect(local.tlsMode == .disable)
+        #expect(try PostgresLocation(url: "postgres://hyte:pw@db/hyte?sslmode=require").tlsMode == .require)
+        #expect(try PostgresLocation(url: "postgres://hyte@localhost/hyte").password == nil)
+
+        guard case .postgres(let parsed) = try DatabaseURL("POSTGRES://hyte:pw@db:5433/hyte") else {
+            Issue.record("a postgres URL was not taken for PostgreSQL")
+            return
         }
-        #expect(error?.code == "postgres_not_available")
-        #expect(error?.message.contains("PostgreSQL backend is not available in this version yet") == true)
+        #expect(parsed.port == 5433)
+    }
+
+    @Test(arguments: [
+        ("postgres://db.example.org/hyte", "the user is missing"),
+        ("postgres://hyte:secret@db.example.org", "the database name is missing"),
+        ("postgres://hyte:secret@db.example.org/hyte?sslmode=maybe", "sslmode must be disable, prefer or require"),
+        ("postgres://hyte:secret@db.example.org/hyte?schema=x", "the parameter 'schema' is not known"),
+    ])
+    func incompletePostgresURLsAreRefusedWithoutThePassword(_ url: String, problem: String) async throws {
+        let error = await #expect(throws: StorageSetupError.self) {
+            try await buildStorageRouter(configuration: StorageConfiguration(databaseURL: url), logger: testLogger)
+        }
+        #expect(error?.code == "unsupported_url")
+        #expect(error?.message.contains(problem) == true, "got: \(error?.message ?? "no error")")
+        #expect(error?.message.contains("postgres://USER:PASSWORD@HOST:PORT/DATABASE") == true)
+        #expect(error?.message.contains("secret") == false)
     }
 
     @Test(arguments: ["mysql://db/hyte", "hyte.sqlite", "sqlite://", "file:///tmp/hyte.sqlite"])

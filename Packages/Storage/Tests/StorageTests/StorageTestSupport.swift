@@ -14,41 +14,80 @@ func withTemporaryDirectory<T>(_ body: (String) async throws -> T) async throws 
     return try await body(path)
 }
 
-let testLogger = Logger(label: "hyte.storage.tests")
+/// Warnings and errors only: the connection pool reports every connection it opens or abandons.
+let testLogger: Logger = {
+    var logger = Logger(label: "hyte.storage.tests")
+    logger.logLevel = .warning
+    return logger
+}()
 
 /// A fixed instant for audit stamps: 2021-11-15T10:00:00Z.
 let fixedInstant = Date(timeIntervalSince1970: 1_636_970_400)
 
-/// A storage service on a real SQLite file, reached through the in-memory bus.
+/// Runs `body` with a storage service on a fresh, empty database of `backend`, reached through
+/// the in-memory bus: a new SQLite file, or a new PostgreSQL database that is dropped afterwards.
+func withStorage<T>(_ backend: Backend, _ body: (StorageFixture) async throws -> T) async throws -> T {
+    switch backend {
+    case .sqlite:
+        return try await withTemporaryDirectory { directory in
+            let location = try DatabaseLocation(url: "sqlite://\(directory)/hyte.sqlite")
+            let database = try SQLiteBackend.open(location, logger: testLogger)
+            return try await body(StorageFixture(backend: database, database: location.path))
+        }
+    case .postgres:
+        return try await withPostgresDatabase { location in
+            let database = try await PostgresBackend.connect(location, logger: testLogger)
+            do {
+                let result = try await body(StorageFixture(backend: database, database: location.displayName))
+                await database.shutdown()
+                return result
+            } catch {
+                await database.shutdown()
+                throw error
+            }
+        }
+    }
+}
+
+/// A storage service on one database, reached through the in-memory bus, with a fixed clock.
 struct StorageFixture {
     let bus: InMemoryBus
     let store: OrganisationStore
-    let databasePath: String
+    /// The file path (SQLite) or `HOST:PORT/DATABASE` (PostgreSQL) that `health` reports.
+    let database: String
 
-    /// Opens `directory/hyte.sqlite` with a fixed clock.
-    init(directory: String) throws {
-        let location = try DatabaseLocation(url: "sqlite://\(directory)/hyte.sqlite")
-        let database = try StorageDatabase.open(location, logger: testLogger)
-        store = OrganisationStore(database: database, now: { fixedInstant })
+    init(backend: any StorageBackend, database: String) {
+        store = OrganisationStore(backend: backend, now: { fixedInstant })
         bus = InMemoryBus()
         bus.register(makeStorageRouter(store: store))
-        databasePath = location.path
+        self.database = database
     }
 
     func upsert(_ organisations: [Organisation], requestId: String = UUID().uuidString,
                 actor: String = "coordinator@loviisa.fi") async throws -> StorageContracts.UpsertOrganisations.Response {
-        try await bus.call(StorageContracts.UpsertOrganisations.self, .init(organisations: organisations),
-                           headers: RequestHeaders(requestId: requestId, actor: Actor(id: actor)))
+        try await bus.upsert(organisations, requestId: requestId, actor: actor)
     }
 
     func list() async throws -> [Organisation] {
-        try await bus.call(StorageContracts.ListOrganisations.self, Empty(),
-                           headers: RequestHeaders(requestId: UUID().uuidString, actor: Actor(id: "reader"))).organisations
+        try await bus.listOrganisations()
     }
 
     func get(_ id: String) async throws -> Organisation {
         try await bus.call(StorageContracts.GetOrganisation.self, .init(id: id),
                            headers: RequestHeaders(requestId: UUID().uuidString, actor: Actor(id: "reader")))
+    }
+}
+
+extension InMemoryBus {
+    func upsert(_ organisations: [Organisation], requestId: String = UUID().uuidString,
+                actor: String = "coordinator@loviisa.fi") async throws -> StorageContracts.UpsertOrganisations.Response {
+        try await call(StorageContracts.UpsertOrganisations.self, .init(organisations: organisations),
+                       headers: RequestHeaders(requestId: requestId, actor: Actor(id: actor)))
+    }
+
+    func listOrganisations() async throws -> [Organisation] {
+        try await call(StorageContracts.ListOrganisations.self, Empty(),
+                       headers: RequestHeaders(requestId: UUID().uuidString, actor: Actor(id: "reader"))).organisations
     }
 }
 

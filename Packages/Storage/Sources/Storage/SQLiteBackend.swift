@@ -2,11 +2,11 @@ import Foundation
 import GRDB
 import Logging
 
-/// The open SQLite database of the storage service: a WAL-mode `DatabasePool` whose schema is
+/// The SQLite backend of the storage service: a WAL-mode `DatabasePool` whose schema is
 /// migrated, guarded by the file lock that keeps other storage processes away.
 ///
 /// The lock is released when the last reference to this object goes away.
-final class StorageDatabase: Sendable {
+final class SQLiteBackend: StorageBackend {
     /// The absolute path of the database file.
     let path: String
     /// Reads run concurrently, writes one at a time.
@@ -20,7 +20,7 @@ final class StorageDatabase: Sendable {
     }
 
     /// Locks, opens and migrates the database at `location`; returns only once it is ready.
-    static func open(_ location: DatabaseLocation, logger: Logger) throws -> StorageDatabase {
+    static func open(_ location: DatabaseLocation, logger: Logger) throws -> SQLiteBackend {
         try location.createDirectory()
         let lock = try DatabaseFileLock.acquire(lockPath: location.lockPath, databasePath: location.path)
         var configuration = Configuration()
@@ -33,7 +33,7 @@ final class StorageDatabase: Sendable {
             throw StorageSetupError(code: "cannot_open_database",
                                     message: "cannot open the database \(location.path): \(error)")
         }
-        let database = StorageDatabase(path: location.path, pool: pool, lock: lock)
+        let database = SQLiteBackend(path: location.path, pool: pool, lock: lock)
         logger.info("storage database ready", metadata: [
             "path": "\(location.path)",
             "schema": "\((try? database.appliedMigrations()) ?? [])",

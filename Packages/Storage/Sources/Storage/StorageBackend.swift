@@ -1,0 +1,43 @@
+import Foundation
+import Model
+
+/// The database behind the `storage` service: what the operations need, once for each backend.
+///
+/// ``SQLiteBackend`` keeps the data in one SQLite file served by one process;
+/// ``PostgresBackend`` keeps it in a PostgreSQL database that several storage workers may serve
+/// at once. Both apply a change in one transaction, with the same validation
+/// (``OrganisationUpsertPlan``), the same idempotency record and the same audit rows.
+protocol StorageBackend: Sendable {
+    /// Every organisation, ordered by id.
+    func organisations() async throws -> [Organisation]
+
+    /// The organisation with `id`, or nil when there is none.
+    func organisation(id: String) async throws -> Organisation?
+
+    /// Validates `organisations` against the stored tree and applies them in one transaction,
+    /// with an audit row per created or updated record and the reply stored under
+    /// `origin.requestId`, all stamped `at`.
+    ///
+    /// A request id that was already applied returns its stored reply (`replayed` true) and
+    /// changes nothing, also when the same id arrives at two workers at once.
+    ///
+    /// - Throws: `ServiceError` 400 when the batch is invalid (nothing is stored), 409 when the
+    ///   request id was used for another operation.
+    func upsertOrganisations(_ organisations: [Organisation], origin: ChangeOrigin,
+                             at instant: Date) async throws -> OrganisationUpsertResult
+
+    /// Every audit entry, oldest first.
+    func auditEntries() async throws -> [AuditEntry]
+
+    /// The facts `health` reports: `backend`, `database`, `schemaVersion`, `organisations` and
+    /// backend-specific ones; `status` names a problem when the database cannot be read.
+    func healthDetails() async -> [String: String]
+}
+
+/// The outcome of ``StorageBackend/upsertOrganisations(_:origin:at:)``.
+struct OrganisationUpsertResult: Sendable, Hashable {
+    /// The reply to send: the counts of this request, or the stored ones of an earlier one.
+    var reply: StorageContracts.UpsertOrganisations.Response
+    /// True when the request id had been applied before and nothing was written now.
+    var replayed: Bool
+}
