@@ -120,7 +120,8 @@ let package = Package(
         .testTarget(
             name: "EndToEndTests",
             dependencies: ["BusZMQ", "BusCore", "Model", "HyteBroker", "HyteStorage", "HyteIndicators",
-                           "HyteReporting", "HyteParticipation", "HyteGateway", "BenchBus"],
+                           "HyteReporting", "HyteParticipation", "HyteGateway", "BenchBus",
+                           .product(name: "GRDB", package: "GRDB.swift")],
             path: "Tests/EndToEndTests"
         ),
     ]

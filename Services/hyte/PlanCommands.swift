@@ -5,7 +5,7 @@ import PlanFormats
 
 struct PlanCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "plan", abstract: "Welfare plans.", subcommands: [Check.self, Convert.self])
+        commandName: "plan", abstract: "Welfare plans.", subcommands: [Import.self, List.self, Show.self, Export.self, Check.self, Convert.self])
 
     struct Check: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -43,24 +43,7 @@ struct PlanCommand: AsyncParsableCommand {
         }
 
         func run() throws {
-            let document = try readPlanFile(file)
-            if to == "xlsx", let output {
-                try PlanXLSX.encode(document).write(to: URL(fileURLWithPath: output))
-                print(output)
-                return
-            }
-            let text: String = switch to {
-            case "yaml": try PlanYAML.encode(document)
-            case "json": try PlanJSON.encode(document)
-            case "tsv": PlanTable.encode(document, separator: "\t")
-            default: PlanTable.encode(document)
-            }
-            if let output {
-                try text.write(toFile: output, atomically: true, encoding: .utf8)
-                print(output)
-            } else {
-                print(text, terminator: "")
-            }
+            try writePlan(try readPlanFile(file), format: to, output: output)
         }
     }
 }

@@ -98,8 +98,16 @@ struct Up: AsyncParsableCommand {
     }
 }
 
+/// `hyte status`: the stack by default; `hyte status set|list` for the follow-up of actions.
 struct Status: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Show the services of the stack and their worker counts.")
+    static let configuration = CommandConfiguration(
+        abstract: "Show the stack (default), or record and list the status of actions.",
+        subcommands: [StackStatus.self, StatusCommand.Set.self, StatusCommand.List.self],
+        defaultSubcommand: StackStatus.self)
+}
+
+struct StackStatus: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "stack", abstract: "Show the services of the stack and their worker counts.")
 
     @OptionGroup var options: GatewayOptions
 

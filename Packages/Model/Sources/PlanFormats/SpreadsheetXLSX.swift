@@ -144,7 +144,7 @@ final class XMLElements: NSObject, XMLParserDelegate {
         let collector = XMLElements(name: element)
         let parser = XMLParser(data: data)
         parser.delegate = collector
-        parser.parse()
+        _ = parser.parse()
         return collector.found
     }
 
@@ -164,7 +164,7 @@ final class SharedStrings: NSObject, XMLParserDelegate {
         let reader = SharedStrings()
         let parser = XMLParser(data: data)
         parser.delegate = reader
-        parser.parse()
+        _ = parser.parse()
         return reader.strings
     }
 

@@ -48,6 +48,8 @@ func makeStorageRouter(store: OrganisationStore) -> Router {
         try await store.get(id: request.id)
     }
 
+    router.addPlanRoutes(PlanStore(backend: store.backend, now: store.now))
+
     router.healthDetails {
         await store.backend.healthDetails()
     }

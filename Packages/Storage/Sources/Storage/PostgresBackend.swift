@@ -6,7 +6,8 @@ import PostgresNIO
 /// database.
 ///
 /// Several storage workers may serve one database at once: each change is one transaction,
-/// concurrent changes of organisations are serialised by a table lock, and the primary key of
+/// concurrent changes of organisations are serialised by a table lock, imports of one plan by an
+/// advisory lock on its id, and the primary key of
 /// `processed_request` makes a request id apply once across workers.
 ///
 /// The pool runs (`PostgresClient.run()`) for as long as this object lives, like the SQLite

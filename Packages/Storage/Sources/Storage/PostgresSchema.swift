@@ -55,6 +55,31 @@ enum PostgresSchema {
             """,
             "CREATE INDEX audit_log_on_record ON audit_log (record_type, record_id)",
         ]),
+        Migration(identifier: "v2", statements: [
+            // The document is canonical JSON kept as text, so that it compares byte for byte.
+            """
+            CREATE TABLE plan (
+                id text PRIMARY KEY,
+                version integer NOT NULL CHECK (version >= 1),
+                document text NOT NULL,
+                updated_at timestamptz NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE status_report (
+                seq bigserial PRIMARY KEY,
+                plan_id text NOT NULL REFERENCES plan (id),
+                item text NOT NULL,
+                period text NOT NULL,
+                status text NOT NULL,
+                report text NOT NULL,
+                reported_at timestamptz,
+                reporter text,
+                request_id text
+            )
+            """,
+            "CREATE INDEX status_report_on_plan ON status_report (plan_id, item, period)",
+        ]),
     ]
 
     /// Applies the migrations that `connection`'s database lacks; returns every applied identifier.

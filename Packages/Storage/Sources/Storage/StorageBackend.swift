@@ -29,6 +29,32 @@ protocol StorageBackend: Sendable {
     /// Every audit entry, oldest first.
     func auditEntries() async throws -> [AuditEntry]
 
+    /// Audit entries, newest first: of `recordType` and `recordId` when given, at most `limit`.
+    func auditEntries(recordType: String?, recordId: String?, limit: Int?) async throws -> [AuditEntry]
+
+    /// Every stored plan, ordered by id.
+    func plans() async throws -> [StoredPlan]
+
+    /// The plan with `id`, or nil when there is none.
+    func plan(id: String) async throws -> StoredPlan?
+
+    /// The status reports of plan `planId`, in the order they were added.
+    func statusReports(planId: String) async throws -> [StatusReport]
+
+    /// The number of status reports of each plan that has any.
+    func statusReportCounts() async throws -> [String: Int]
+
+    /// Applies a `plan.import` (``PlanImportPlan``) in one transaction with its organisations,
+    /// status reports, audit rows and the reply stored under `origin.requestId`. Imports of the
+    /// same plan are serialised, so that of two with the same expected version one wins.
+    func importPlan(_ request: PlanContracts.Import.Request, origin: ChangeOrigin,
+                    at instant: Date) async throws -> PlanImportResult
+
+    /// Adds one status report (``StatusRecordPlan``) in one transaction with its audit row and
+    /// the reply stored under `origin.requestId`.
+    func recordStatus(_ request: PlanContracts.RecordStatus.Request, origin: ChangeOrigin,
+                      at instant: Date) async throws -> StatusRecordResult
+
     /// The facts `health` reports: `backend`, `database`, `schemaVersion`, `organisations` and
     /// backend-specific ones; `status` names a problem when the database cannot be read.
     func healthDetails() async -> [String: String]

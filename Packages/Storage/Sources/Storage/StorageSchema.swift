@@ -16,6 +16,10 @@ enum StorageSchema {
             try createProcessedRequest(db)
             try createAuditLog(db)
         }
+        migrator.registerMigration("v2") { db in
+            try createPlan(db)
+            try createStatusReport(db)
+        }
         return migrator
     }
 
@@ -55,5 +59,31 @@ enum StorageSchema {
             t.column("after", .jsonText)
         }
         try db.create(index: "audit_log_on_record", on: "audit_log", columns: ["record_type", "record_id"])
+    }
+
+    /// A plan's document without status reports and without `plan.version`, as canonical JSON.
+    private static func createPlan(_ db: Database) throws {
+        try db.create(table: "plan") { t in
+            t.primaryKey("id", .text)
+            t.column("version", .integer).notNull().check(sql: "version >= 1")
+            t.column("document", .jsonText).notNull()
+            t.column("updated_at", .text).notNull()
+        }
+    }
+
+    /// Every status report ever added; the current one per plan, item and period has the highest seq.
+    private static func createStatusReport(_ db: Database) throws {
+        try db.create(table: "status_report") { t in
+            t.autoIncrementedPrimaryKey("seq")
+            t.column("plan_id", .text).notNull().references("plan")
+            t.column("item", .text).notNull()
+            t.column("period", .text).notNull()
+            t.column("status", .text).notNull()
+            t.column("report", .jsonText).notNull()
+            t.column("reported_at", .text)
+            t.column("reporter", .text)
+            t.column("request_id", .text)
+        }
+        try db.create(index: "status_report_on_plan", on: "status_report", columns: ["plan_id", "item", "period"])
     }
 }
