@@ -78,29 +78,7 @@ extension PostgresBackend {
                 }
                 let plan = try OrganisationUpsertPlan(organisations, stored: stored)
                 let timestamp = instant.storageTimestamp
-                for change in plan.changes {
-                    let row = OrganisationRow(change.after)
-                    switch change {
-                    case .create:
-                        try await connection.query("""
-                            INSERT INTO organisation (id, kind, name_fi, name_sv, name_en, parent_id, version)
-                            VALUES (\(row.id), \(row.kind), \(row.nameFi), \(row.nameSv), \(row.nameEn), \(row.parentId), \(row.version))
-                            """, logger: logger)
-                    case .update:
-                        try await connection.query("""
-                            UPDATE organisation
-                            SET kind = \(row.kind), name_fi = \(row.nameFi), name_sv = \(row.nameSv), name_en = \(row.nameEn),
-                                parent_id = \(row.parentId), version = \(row.version)
-                            WHERE id = \(row.id)
-                            """, logger: logger)
-                    }
-                    let entry = try OrganisationUpsertPlan.auditEntry(for: change, origin: origin, at: timestamp)
-                    try await connection.query("""
-                        INSERT INTO audit_log (at, actor, request_id, operation, record_type, record_id, before, after)
-                        VALUES (\(instant), \(entry.actor), \(entry.requestId), \(entry.operation), \(entry.recordType),
-                                \(entry.recordId), \(entry.before)::jsonb, \(entry.after)::jsonb)
-                        """, logger: logger)
-                }
+                try await Self.apply(plan.changes, origin: origin, at: instant, on: connection, logger: logger)
                 try await connection.query(
                     "UPDATE processed_request SET reply = \(try plan.replyJSON()) WHERE request_id = \(requestId)",
                     logger: logger)
@@ -127,6 +105,40 @@ extension PostgresBackend {
         }
         return entries
     }
+    /// Writes organisation changes and their audit rows inside the caller's transaction.
+    static func apply(_ changes: [OrganisationUpsertPlan.Change], origin: ChangeOrigin, at instant: Date,
+                      on connection: PostgresConnection, logger: Logger) async throws {
+        let timestamp = instant.storageTimestamp
+        for change in changes {
+            let row = OrganisationRow(change.after)
+            switch change {
+            case .create:
+                try await connection.query("""
+                    INSERT INTO organisation (id, kind, name_fi, name_sv, name_en, parent_id, version)
+                    VALUES (\(row.id), \(row.kind), \(row.nameFi), \(row.nameSv), \(row.nameEn), \(row.parentId), \(row.version))
+                    """, logger: logger)
+            case .update:
+                try await connection.query("""
+                    UPDATE organisation
+                    SET kind = \(row.kind), name_fi = \(row.nameFi), name_sv = \(row.nameSv), name_en = \(row.nameEn),
+                        parent_id = \(row.parentId), version = \(row.version)
+                    WHERE id = \(row.id)
+                    """, logger: logger)
+            }
+            try await insertAudit(try OrganisationUpsertPlan.auditEntry(for: change, origin: origin, at: timestamp),
+                                  at: instant, on: connection, logger: logger)
+        }
+    }
+
+    /// Writes one audit row inside the caller's transaction.
+    static func insertAudit(_ entry: AuditEntry, at instant: Date, on connection: PostgresConnection, logger: Logger) async throws {
+        try await connection.query("""
+            INSERT INTO audit_log (at, actor, request_id, operation, record_type, record_id, before, after)
+            VALUES (\(instant), \(entry.actor), \(entry.requestId), \(entry.operation), \(entry.recordType),
+                    \(entry.recordId), \(entry.before)::jsonb, \(entry.after)::jsonb)
+            """, logger: logger)
+    }
+
 }
 
 extension OrganisationRow {

@@ -105,25 +105,7 @@ extension PostgresBackend {
                 let plan = try PlanImportPlan(request, stored: stored, storedReports: storedReports,
                                               organisations: organisations)
                 let timestamp = instant.storageTimestamp
-                for change in plan.organisations.changes {
-                    let row = OrganisationRow(change.after)
-                    switch change {
-                    case .create:
-                        try await connection.query("""
-                            INSERT INTO organisation (id, kind, name_fi, name_sv, name_en, parent_id, version)
-                            VALUES (\(row.id), \(row.kind), \(row.nameFi), \(row.nameSv), \(row.nameEn), \(row.parentId), \(row.version))
-                            """, logger: logger)
-                    case .update:
-                        try await connection.query("""
-                            UPDATE organisation
-                            SET kind = \(row.kind), name_fi = \(row.nameFi), name_sv = \(row.nameSv), name_en = \(row.nameEn),
-                                parent_id = \(row.parentId), version = \(row.version)
-                            WHERE id = \(row.id)
-                            """, logger: logger)
-                    }
-                    try await Self.insert(try OrganisationUpsertPlan.auditEntry(for: change, origin: origin, at: timestamp),
-                                          at: instant, on: connection, logger: logger)
-                }
+                try await Self.apply(plan.organisations.changes, origin: origin, at: instant, on: connection, logger: logger)
                 switch plan.plan {
                 case .create(let document):
                     try await connection.query("""
@@ -142,11 +124,11 @@ extension PostgresBackend {
                     break
                 }
                 if let entry = plan.planAuditEntry(origin: origin, at: timestamp) {
-                    try await Self.insert(entry, at: instant, on: connection, logger: logger)
+                    try await Self.insertAudit(entry, at: instant, on: connection, logger: logger)
                 }
                 for report in plan.reports {
                     try await Self.insert(report, requestId: requestId, on: connection, logger: logger)
-                    try await Self.insert(report.auditEntry(origin: origin, at: timestamp), at: instant, on: connection,
+                    try await Self.insertAudit(report.auditEntry(origin: origin, at: timestamp), at: instant, on: connection,
                                           logger: logger)
                 }
                 try await connection.query(
@@ -173,7 +155,7 @@ extension PostgresBackend {
                 let stored = try await Self.fetchPlan(id: request.planId, lock: "FOR SHARE", on: connection, logger: logger)
                 let plan = try StatusRecordPlan(request, stored: stored, origin: origin, at: instant)
                 try await Self.insert(plan.report, requestId: requestId, on: connection, logger: logger)
-                try await Self.insert(plan.report.auditEntry(origin: origin, at: instant.storageTimestamp), at: instant,
+                try await Self.insertAudit(plan.report.auditEntry(origin: origin, at: instant.storageTimestamp), at: instant,
                                       on: connection, logger: logger)
                 try await connection.query(
                     "UPDATE processed_request SET reply = \(try plan.replyJSON()) WHERE request_id = \(requestId)",
@@ -225,12 +207,4 @@ extension PostgresBackend {
             """, logger: logger)
     }
 
-    private static func insert(_ entry: AuditEntry, at instant: Date, on connection: PostgresConnection,
-                               logger: Logger) async throws {
-        try await connection.query("""
-            INSERT INTO audit_log (at, actor, request_id, operation, record_type, record_id, before, after)
-            VALUES (\(instant), \(entry.actor), \(entry.requestId), \(entry.operation), \(entry.recordType),
-                    \(entry.recordId), \(entry.before)::jsonb, \(entry.after)::jsonb)
-            """, logger: logger)
-    }
 }
