@@ -17,6 +17,7 @@ let package = Package(
         .executable(name: "hyte-reporting", targets: ["HyteReporting"]),
         .executable(name: "hyte-participation", targets: ["HyteParticipation"]),
         .executable(name: "hyte-bench-bus", targets: ["BenchBus"]),
+        .executable(name: "hyte-bench-storage", targets: ["BenchStorage"]),
         .library(name: "Model", targets: ["Model"]),
         .library(name: "BusCore", targets: ["BusCore"]),
         .library(name: "BusZMQ", targets: ["BusZMQ"]),
@@ -114,6 +115,7 @@ let package = Package(
             path: "Services/hyte"
         ),
         .executableTarget(name: "BenchBus", dependencies: ["BusZMQ", "BusCore", "CZeroMQ", "Model", .product(name: "ArgumentParser", package: "swift-argument-parser"), .product(name: "Logging", package: "swift-log")], path: "tools/bench/bus"),
+        .executableTarget(name: "BenchStorage", dependencies: ["Model", "BusCore", "BusZMQ", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "ArgumentParser", package: "swift-argument-parser"), .product(name: "Logging", package: "swift-log")], path: "tools/bench/storage"),
 
         // MARK: End-to-end tests of the built binaries.
         // They depend on the executables so that `swift test` builds them first.
