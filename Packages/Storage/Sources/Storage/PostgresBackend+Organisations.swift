@@ -87,24 +87,6 @@ extension PostgresBackend {
         } }
     }
 
-    func auditEntries() async throws -> [AuditEntry] {
-        try await reportingDatabaseErrors { try await fetchAuditEntries() }
-    }
-
-    private func fetchAuditEntries() async throws -> [AuditEntry] {
-        let rows = try await client.query("""
-            SELECT id, at, actor, request_id, operation, record_type, record_id, before::text, after::text
-            FROM audit_log ORDER BY id
-            """, logger: logger)
-        var entries: [AuditEntry] = []
-        for try await (id, at, actor, requestId, operation, recordType, recordId, before, after)
-            in rows.decode((Int64, Date, String, String?, String, String, String, String?, String?).self) {
-            entries.append(AuditEntry(id: id, at: at.storageTimestamp, actor: actor, requestId: requestId,
-                                      operation: operation, recordType: recordType, recordId: recordId,
-                                      before: before, after: after))
-        }
-        return entries
-    }
     /// Writes organisation changes and their audit rows inside the caller's transaction.
     static func apply(_ changes: [OrganisationUpsertPlan.Change], origin: ChangeOrigin, at instant: Date,
                       on connection: PostgresConnection, logger: Logger) async throws {

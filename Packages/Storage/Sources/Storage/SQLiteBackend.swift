@@ -63,9 +63,4 @@ final class SQLiteBackend: StorageBackend {
         }
         return details
     }
-
-    /// Every audit entry, oldest first.
-    func auditEntries() async throws -> [AuditEntry] {
-        try await pool.read { db in try AuditEntry.order(Column("id")).fetchAll(db) }
-    }
 }

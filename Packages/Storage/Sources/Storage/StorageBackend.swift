@@ -26,9 +26,6 @@ protocol StorageBackend: Sendable {
     func upsertOrganisations(_ organisations: [Organisation], origin: ChangeOrigin,
                              at instant: Date) async throws -> OrganisationUpsertResult
 
-    /// Every audit entry, oldest first.
-    func auditEntries() async throws -> [AuditEntry]
-
     /// Audit entries, newest first: of `recordType` and `recordId` when given, at most `limit`.
     func auditEntries(recordType: String?, recordId: String?, limit: Int?) async throws -> [AuditEntry]
 
@@ -66,4 +63,11 @@ struct OrganisationUpsertResult: Sendable, Hashable {
     var reply: StorageContracts.UpsertOrganisations.Response
     /// True when the request id had been applied before and nothing was written now.
     var replayed: Bool
+}
+
+extension StorageBackend {
+    /// Every audit entry, oldest first.
+    func auditEntries() async throws -> [AuditEntry] {
+        try await auditEntries(recordType: nil, recordId: nil, limit: nil).reversed()
+    }
 }
