@@ -31,6 +31,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
         .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
+        // Already in the build through postgres-nio; the participation service hashes tokens and voter ids with it.
+        .package(url: "https://github.com/apple/swift-crypto", exact: "4.5.2"),
     ],
     targets: [
         // MARK: Model — domain values and service contracts, no I/O.
@@ -93,14 +95,17 @@ let package = Package(
         .testTarget(name: "IndicatorsTests", dependencies: ["Indicators", "BusCore", "BusTesting", "Model"],
                     path: "Packages/Indicators/Tests/IndicatorsTests",
                     resources: [.copy("Fixtures")]),
-        .target(name: "Participation", dependencies: ["Model", "BusCore", .product(name: "Logging", package: "swift-log")],
+        .target(name: "Participation", dependencies: ["Model", "BusCore", .product(name: "Logging", package: "swift-log"),
+                                                     .product(name: "Crypto", package: "swift-crypto")],
                 path: "Packages/Participation/Sources/Participation"),
         .testTarget(name: "ParticipationTests", dependencies: ["Participation", "BusCore", "BusTesting", "Model"],
                     path: "Packages/Participation/Tests/ParticipationTests"),
-        .target(name: "Reporting", dependencies: ["Model", "BusCore", .product(name: "Logging", package: "swift-log")],
+        .target(name: "Reporting", dependencies: ["Model", "BusCore", "PlanFormats", .product(name: "Logging", package: "swift-log"),
+                                                 .product(name: "ZIPFoundation", package: "ZIPFoundation")],
                 path: "Packages/Reporting/Sources/Reporting"),
-        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "BusCore", "BusTesting", "Model"],
-                    path: "Packages/Reporting/Tests/ReportingTests"),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "BusCore", "BusTesting", "Model", "PlanFormats",
+                                                          .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+                    path: "Packages/Reporting/Tests/ReportingTests", resources: [.copy("Golden")]),
 
         // MARK: Services — thin executables.
         .executableTarget(name: "HyteBroker", dependencies: ["ServiceRuntime", "BusZMQ"], path: "Services/hyte-broker"),

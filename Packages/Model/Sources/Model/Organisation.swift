@@ -49,7 +49,14 @@ public enum StorageContracts {
         public static let version = 1
         public struct Request: Codable, Sendable {
             public var organisations: [Organisation]
-            public init(organisations: [Organisation]) { self.organisations = organisations }
+            /// Optimistic concurrency: for each organisation id listed, the version the change was
+            /// made from (0 for one that must not exist yet). A stored version that differs
+            /// refuses the whole batch with 409 naming the organisation.
+            public var expectedVersions: [String: Int]?
+            public init(organisations: [Organisation], expectedVersions: [String: Int]? = nil) {
+                self.organisations = organisations
+                self.expectedVersions = expectedVersions
+            }
         }
         public struct Response: Codable, Sendable, Hashable {
             public var created: Int

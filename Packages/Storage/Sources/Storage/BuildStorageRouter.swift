@@ -29,7 +29,7 @@ func makeStorageRouter(store: OrganisationStore) -> Router {
 
     router.on(StorageContracts.UpsertOrganisations.self) { request, context in
         let origin = ChangeOrigin(requestId: context.headers.requestId, actorId: context.actor.id)
-        let result = try await store.upsert(request.organisations, origin: origin)
+        let result = try await store.upsert(request.organisations, expectedVersions: request.expectedVersions, origin: origin)
         let reply = result.reply
         context.logger.info(result.replayed ? "organisation upsert repeated; stored reply returned" : "organisations upserted", metadata: [
             "actor": "\(origin.actorId)",
@@ -49,6 +49,8 @@ func makeStorageRouter(store: OrganisationStore) -> Router {
     }
 
     router.addPlanRoutes(PlanStore(backend: store.backend, now: store.now))
+    router.addParticipationRecordRoutes(store.backend, now: store.now)
+    router.addIndicatorRoutes(store.backend, now: store.now)
 
     router.healthDetails {
         await store.backend.healthDetails()

@@ -33,7 +33,8 @@ struct OrganisationStore: Sendable {
     ///
     /// A request id that was already applied returns its stored reply and changes nothing.
     /// Any validation issue is a 400 that names the element and field; nothing is stored.
-    func upsert(_ organisations: [Organisation], origin: ChangeOrigin) async throws -> OrganisationUpsertResult {
-        try await backend.upsertOrganisations(organisations, origin: origin, at: now())
+    func upsert(_ organisations: [Organisation], expectedVersions: [String: Int]? = nil,
+                origin: ChangeOrigin) async throws -> OrganisationUpsertResult {
+        try await backend.upsertOrganisations(organisations, expectedVersions: expectedVersions, origin: origin, at: now())
     }
 }

@@ -33,12 +33,25 @@ struct OrganisationUpsertPlan: Sendable {
 
     /// Plans `organisations` against `stored` (every stored row by id).
     ///
-    /// - Throws: `ServiceError` 400 listing the validation issues; ``StorageDataError`` when a
-    ///   stored row that would change cannot be read.
-    init(_ organisations: [Organisation], stored: [String: OrganisationRow]) throws {
+    /// - Parameter expectedVersions: the version each listed organisation had when the change was
+    ///   made (0: not stored yet).
+    /// - Throws: `ServiceError` 400 listing the validation issues, 409 naming the first
+    ///   organisation whose stored version differs from the expected one; ``StorageDataError``
+    ///   when a stored row that would change cannot be read.
+    init(_ organisations: [Organisation], expectedVersions: [String: Int]? = nil,
+         stored: [String: OrganisationRow]) throws {
         let parents: [String: String?] = stored.mapValues(\.parentId)
         let issues = OrganisationValidator(stored: parents).issues(in: organisations)
         if !issues.isEmpty { throw Self.badRequest(issues) }
+        for (id, expected) in (expectedVersions ?? [:]).sorted(by: { $0.key < $1.key }) {
+            let storedVersion = stored[id]?.version ?? 0
+            guard storedVersion != expected else { continue }
+            let now = storedVersion == 0 ? "is not stored" : "is at version \(storedVersion)"
+            throw ServiceError.conflict(
+                "organisation '\(id)' \(now), but the change was made from version \(expected); "
+                    + "get it again and apply the change to it — nothing was stored",
+                details: ["id": id, "expectedVersion": String(expected), "storedVersion": String(storedVersion)])
+        }
 
         var changes: [Change] = []
         var reply = Upsert.Response(created: 0, updated: 0, unchanged: 0)

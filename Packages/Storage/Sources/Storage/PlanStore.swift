@@ -22,6 +22,37 @@ struct PlanStore: Sendable {
         try await backend.recordStatus(request, origin: origin, at: now())
     }
 
+    /// Applies `plan.edit` (``PlanEditPlan``) in one transaction.
+    func edit(_ request: PlanEditContracts.Edit.Request, origin: ChangeOrigin) async throws -> WriteResult {
+        let at = now()
+        return try await backend.write(operation: PlanEditContracts.Edit.operation,
+                                       scope: WriteScope(planId: request.planId, organisations: true),
+                                       origin: origin, at: at) { snapshot in
+            try PlanEditPlan(request, snapshot: snapshot, origin: origin, at: at.storageTimestamp).write
+        }
+    }
+
+    /// Applies `plan.delete` (``PlanDeletePlan``) in one transaction.
+    func delete(_ request: PlanEditContracts.Delete.Request, origin: ChangeOrigin) async throws -> WriteResult {
+        let at = now()
+        return try await backend.write(operation: PlanEditContracts.Delete.operation,
+                                       scope: WriteScope(planId: request.planId, allPlans: true),
+                                       origin: origin, at: at) { snapshot in
+            try PlanDeletePlan(request, snapshot: snapshot, origin: origin, at: at.storageTimestamp).write
+        }
+    }
+
+    /// Applies `organisation.delete` (``OrganisationDeletePlan``) in one transaction.
+    func deleteOrganisation(_ request: PlanEditContracts.DeleteOrganisation.Request,
+                            origin: ChangeOrigin) async throws -> WriteResult {
+        let at = now()
+        return try await backend.write(operation: PlanEditContracts.DeleteOrganisation.operation,
+                                       scope: WriteScope(organisations: true, changesOrganisations: true, allPlans: true),
+                                       origin: origin, at: at) { snapshot in
+            try OrganisationDeletePlan(request, snapshot: snapshot, origin: origin, at: at.storageTimestamp).write
+        }
+    }
+
     /// A summary of every plan, ordered by id.
     func list() async throws -> [PlanSummary] {
         let counts = try await backend.statusReportCounts()

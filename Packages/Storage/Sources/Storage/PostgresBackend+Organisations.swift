@@ -43,7 +43,7 @@ extension PostgresBackend {
     /// 3. validate and plan, write the rows and their audit entries, store the reply.
     ///
     /// A refused request rolls back, the claim with it, so its id may be used again.
-    func upsertOrganisations(_ organisations: [Organisation], origin: ChangeOrigin,
+    func upsertOrganisations(_ organisations: [Organisation], expectedVersions: [String: Int]?, origin: ChangeOrigin,
                              at instant: Date) async throws -> OrganisationUpsertResult {
         let operation = OrganisationUpsertPlan.Upsert.operation
         let requestId = origin.requestId
@@ -76,7 +76,7 @@ extension PostgresBackend {
                     let row = OrganisationRow(columns)
                     stored[row.id] = row
                 }
-                let plan = try OrganisationUpsertPlan(organisations, stored: stored)
+                let plan = try OrganisationUpsertPlan(organisations, expectedVersions: expectedVersions, stored: stored)
                 let timestamp = instant.storageTimestamp
                 try await Self.apply(plan.changes, origin: origin, at: instant, on: connection, logger: logger)
                 try await connection.query(

@@ -86,9 +86,10 @@ extension PostgresBackend {
                 }
                 try await connection.query("SELECT pg_advisory_xact_lock(hashtextextended(\("plan:" + planId), 0))",
                                            logger: logger)
-                if !request.document.organisations.isEmpty {
-                    try await connection.query("LOCK TABLE organisation IN SHARE ROW EXCLUSIVE MODE", logger: logger)
-                }
+                // SHARE keeps an organisation the plan names from being deleted meanwhile.
+                try await connection.query(request.document.organisations.isEmpty
+                                           ? "LOCK TABLE organisation IN SHARE MODE"
+                                           : "LOCK TABLE organisation IN SHARE ROW EXCLUSIVE MODE", logger: logger)
                 var organisations: [String: OrganisationRow] = [:]
                 let rows = try await connection.query(
                     "SELECT id, kind, name_fi, name_sv, name_en, parent_id, version FROM organisation", logger: logger)
@@ -167,7 +168,7 @@ extension PostgresBackend {
 
     /// Inserts the claim on `requestId`; returns the stored operation and reply when another
     /// request with the id was applied before (after waiting for it to commit).
-    private static func claim(_ requestId: String, operation: String, at instant: Date, on connection: PostgresConnection,
+    static func claim(_ requestId: String, operation: String, at instant: Date, on connection: PostgresConnection,
                               logger: Logger) async throws -> (operation: String, reply: String)? {
         let claimed = try await connection.query("""
             INSERT INTO processed_request (request_id, operation, reply, created_at)
@@ -186,7 +187,7 @@ extension PostgresBackend {
     }
 
     /// The plan row with `id`, optionally locked (`FOR UPDATE`, `FOR SHARE`).
-    private static func fetchPlan(id: String, lock: String, on connection: PostgresConnection,
+    static func fetchPlan(id: String, lock: String, on connection: PostgresConnection,
                                   logger: Logger) async throws -> StoredPlan? {
         var query: PostgresQuery = "SELECT id, version, document FROM plan WHERE id = \(id)"
         query.sql += lock.isEmpty ? "" : " " + lock

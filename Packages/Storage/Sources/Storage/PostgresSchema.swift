@@ -80,6 +80,8 @@ enum PostgresSchema {
             """,
             "CREATE INDEX status_report_on_plan ON status_report (plan_id, item, period)",
         ]),
+        Migration(identifier: "v3", statements: ParticipationSchema.postgresStatements),
+        Migration(identifier: "v4", statements: IndicatorSchema.postgresStatements),
     ]
 
     /// Applies the migrations that `connection`'s database lacks; returns every applied identifier.

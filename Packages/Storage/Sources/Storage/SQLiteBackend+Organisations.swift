@@ -16,7 +16,7 @@ extension SQLiteBackend {
 
     /// One write transaction; the pool runs writes one at a time, and the file lock keeps other
     /// processes away, so the request id is checked and recorded without a race.
-    func upsertOrganisations(_ organisations: [Organisation], origin: ChangeOrigin,
+    func upsertOrganisations(_ organisations: [Organisation], expectedVersions: [String: Int]?, origin: ChangeOrigin,
                              at instant: Date) async throws -> OrganisationUpsertResult {
         let timestamp = instant.storageTimestamp
         return try await pool.write { db in
@@ -26,7 +26,7 @@ extension SQLiteBackend {
                 return OrganisationUpsertResult(reply: reply, replayed: true)
             }
             let stored = Dictionary(uniqueKeysWithValues: try OrganisationRow.fetchAll(db).map { ($0.id, $0) })
-            let plan = try OrganisationUpsertPlan(organisations, stored: stored)
+            let plan = try OrganisationUpsertPlan(organisations, expectedVersions: expectedVersions, stored: stored)
             for change in plan.changes {
                 switch change {
                 case .create(let organisation): try OrganisationRow(organisation).insert(db)

@@ -14,11 +14,11 @@ extension SQLiteBackend {
     }
 
     func plans() async throws -> [StoredPlan] {
-        try await pool.read { db in try Self.fetchPlans(db, sql: "SELECT id, version, document FROM plan ORDER BY id") }
+        try await pool.read { db in try StoredPlan.fetchAll(db) }
     }
 
     func plan(id: String) async throws -> StoredPlan? {
-        try await pool.read { db in try Self.fetchPlan(db, id: id) }
+        try await pool.read { db in try StoredPlan.fetchOne(db, id: id) }
     }
 
     func statusReports(planId: String) async throws -> [StatusReport] {
@@ -48,7 +48,7 @@ extension SQLiteBackend {
             }
             let planId = request.document.plan.id
             let organisations = Dictionary(uniqueKeysWithValues: try OrganisationRow.fetchAll(db).map { ($0.id, $0) })
-            let stored = try Self.fetchPlan(db, id: planId)
+            let stored = try StoredPlan.fetchOne(db, id: planId)
             let storedReports = try String.fetchAll(db, sql: "SELECT report FROM status_report WHERE plan_id = ?",
                                                     arguments: [planId])
             let plan = try PlanImportPlan(request, stored: stored, storedReports: Set(storedReports),
@@ -96,7 +96,7 @@ extension SQLiteBackend {
                                                       requestId: origin.requestId)
                 return StatusRecordResult(reply: reply, replayed: true)
             }
-            let plan = try StatusRecordPlan(request, stored: try Self.fetchPlan(db, id: request.planId), origin: origin,
+            let plan = try StatusRecordPlan(request, stored: try StoredPlan.fetchOne(db, id: request.planId), origin: origin,
                                             at: instant)
             try Self.insert(plan.report, requestId: origin.requestId, db: db)
             var entry = plan.report.auditEntry(origin: origin, at: timestamp)
@@ -114,15 +114,5 @@ extension SQLiteBackend {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [stored.planId, report.item, report.period.description, report.status.rawValue, stored.json,
                              report.reportedAt?.storageTimestamp, report.reporter, requestId])
-    }
-
-    private static func fetchPlan(_ db: Database, id: String) throws -> StoredPlan? {
-        try fetchPlans(db, sql: "SELECT id, version, document FROM plan WHERE id = ?", arguments: [id]).first
-    }
-
-    private static func fetchPlans(_ db: Database, sql: String, arguments: StatementArguments = []) throws -> [StoredPlan] {
-        try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
-            StoredPlan(id: row["id"], version: row["version"], document: row["document"])
-        }
     }
 }

@@ -7,7 +7,7 @@ import Model
 /// ``PostgresBackend`` keeps it in a PostgreSQL database that several storage workers may serve
 /// at once. Both apply a change in one transaction, with the same validation
 /// (``OrganisationUpsertPlan``), the same idempotency record and the same audit rows.
-protocol StorageBackend: Sendable {
+protocol StorageBackend: ParticipationBackend, IndicatorBackend {
     /// Every organisation, ordered by id.
     func organisations() async throws -> [Organisation]
 
@@ -22,8 +22,9 @@ protocol StorageBackend: Sendable {
     /// changes nothing, also when the same id arrives at two workers at once.
     ///
     /// - Throws: `ServiceError` 400 when the batch is invalid (nothing is stored), 409 when the
-    ///   request id was used for another operation.
-    func upsertOrganisations(_ organisations: [Organisation], origin: ChangeOrigin,
+    ///   request id was used for another operation or a stored version differs from
+    ///   `expectedVersions`.
+    func upsertOrganisations(_ organisations: [Organisation], expectedVersions: [String: Int]?, origin: ChangeOrigin,
                              at instant: Date) async throws -> OrganisationUpsertResult
 
     /// Audit entries, newest first: of `recordType` and `recordId` when given, at most `limit`.
@@ -51,6 +52,13 @@ protocol StorageBackend: Sendable {
     /// the reply stored under `origin.requestId`.
     func recordStatus(_ request: PlanContracts.RecordStatus.Request, origin: ChangeOrigin,
                       at instant: Date) async throws -> StatusRecordResult
+
+    /// Applies a change in one transaction: if `origin.requestId` was applied before, returns its
+    /// stored reply (a 409 when it was for another operation); otherwise reads the rows `scope`
+    /// names, lets `plan` decide the writes (it may throw to refuse the change; nothing is written),
+    /// and applies them with their audit rows and the reply stored under the request id.
+    func write(operation: String, scope: WriteScope, origin: ChangeOrigin, at instant: Date,
+               plan: @escaping @Sendable (WriteSnapshot) throws -> PlannedWrite) async throws -> WriteResult
 
     /// The facts `health` reports: `backend`, `database`, `schemaVersion`, `organisations` and
     /// backend-specific ones; `status` names a problem when the database cannot be read.

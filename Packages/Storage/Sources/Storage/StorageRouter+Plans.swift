@@ -17,6 +17,35 @@ extension Router {
             return result.reply
         }
 
+        on(PlanEditContracts.Edit.self) { request, context in
+            let origin = ChangeOrigin(requestId: context.headers.requestId, actorId: context.actor.id)
+            let result = try await plans.edit(request, origin: origin)
+            let reply = try result.decoded(PlanEditContracts.Edit.Response.self)
+            context.logger.info(result.replayed ? "plan edit repeated; stored reply returned" : "plan edited", metadata: [
+                "actor": "\(origin.actorId)", "plan": "\(reply.planId)", "version": "\(reply.version)",
+                "edits": "\(request.edits.count)", "changed": "\(reply.changed)",
+            ])
+            return reply
+        }
+
+        on(PlanEditContracts.Delete.self) { request, context in
+            let origin = ChangeOrigin(requestId: context.headers.requestId, actorId: context.actor.id)
+            let result = try await plans.delete(request, origin: origin)
+            let reply = try result.decoded(PlanEditContracts.Delete.Response.self)
+            context.logger.info(result.replayed ? "plan deletion repeated; stored reply returned" : "plan deleted", metadata: [
+                "actor": "\(origin.actorId)", "plan": "\(reply.planId)", "statusReports": "\(reply.statusReportsDeleted)",
+            ])
+            return reply
+        }
+
+        on(PlanEditContracts.DeleteOrganisation.self) { request, context in
+            let origin = ChangeOrigin(requestId: context.headers.requestId, actorId: context.actor.id)
+            let result = try await plans.deleteOrganisation(request, origin: origin)
+            context.logger.info(result.replayed ? "organisation deletion repeated; stored reply returned"
+                                    : "organisation deleted", metadata: ["actor": "\(origin.actorId)", "id": "\(request.id)"])
+            return try result.decoded(PlanEditContracts.DeleteOrganisation.Response.self)
+        }
+
         on(PlanContracts.List.self) { _, _ in
             PlanContracts.List.Response(plans: try await plans.list())
         }

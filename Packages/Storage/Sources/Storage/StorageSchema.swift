@@ -20,6 +20,12 @@ enum StorageSchema {
             try createPlan(db)
             try createStatusReport(db)
         }
+        migrator.registerMigration("v3") { db in
+            try ParticipationSchema.createSQLite(db)
+        }
+        migrator.registerMigration("v4") { db in
+            try IndicatorSchema.createSQLite(db)
+        }
         return migrator
     }
 

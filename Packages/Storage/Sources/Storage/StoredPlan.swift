@@ -67,12 +67,16 @@ struct StoredStatusReport: Sendable, Hashable {
 enum ProcessedReply {
     static func decode<Reply: Decodable>(_ type: Reply.Type, expected operation: String, stored storedOperation: String,
                                          reply: String, requestId: String) throws -> Reply {
-        guard storedOperation == operation else {
-            throw ServiceError.conflict(
-                "request id '\(requestId)' was already used for '\(storedOperation)'; give each change its own request id",
-                details: ["requestId": requestId])
-        }
+        try checkOperation(expected: operation, stored: storedOperation, requestId: requestId)
         return try CanonicalJSON.decode(Reply.self, from: reply)
+    }
+
+    /// A 409 when the request id was used for another operation than `operation`.
+    static func checkOperation(expected operation: String, stored storedOperation: String, requestId: String) throws {
+        guard storedOperation != operation else { return }
+        throw ServiceError.conflict(
+            "request id '\(requestId)' was already used for '\(storedOperation)'; give each change its own request id",
+            details: ["requestId": requestId])
     }
 }
 
