@@ -116,7 +116,8 @@ let package = Package(
         .executableTarget(
             name: "HyteGateway",
             dependencies: ["ServiceRuntime", "BusZMQ", "BusCore", "Model", "PlanFormats",
-                           .product(name: "ArgumentParser", package: "swift-argument-parser")],
+                           .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                           .product(name: "Yams", package: "Yams")],
             path: "Services/hyte"
         ),
         .executableTarget(name: "BenchBus", dependencies: ["BusZMQ", "BusCore", "CZeroMQ", "Model", .product(name: "ArgumentParser", package: "swift-argument-parser"), .product(name: "Logging", package: "swift-log")], path: "tools/bench/bus"),

@@ -14,4 +14,15 @@ bin="$(swift build --show-bin-path)"
 echo
 "$bin/hyte" example --examples examples
 echo
+echo "== examples/plans → storage"
+for file in examples/plans/*.yaml; do
+  "$bin/hyte" plan import "$file"
+done
+echo
+echo "== Reports of the example plan loviisa-perusturvakeskus-2021 (status reports of 1–6/2021)"
+mkdir -p out
+"$bin/hyte" report annual --plan loviisa-perusturvakeskus-2021 --year 2021 --format html --lang fi -o out/annual-report-2021.html
+"$bin/hyte" report dashboard --plan loviisa-perusturvakeskus-2021 --period 2021H1 --format html --lang fi -o out/dashboard-2021H1.html
+echo "Open them in a browser: $(pwd)/out/annual-report-2021.html and $(pwd)/out/dashboard-2021H1.html"
+echo
 echo "The stack is still running: '$bin/hyte status' shows it, '$bin/hyte down' stops it."

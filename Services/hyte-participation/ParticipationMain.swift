@@ -1,9 +1,11 @@
 import ArgumentParser
+import BusZMQ
 import Model
 import Participation
 import ServiceRuntime
 
-/// `hyte-participation`: surveys, panels, participatory budgeting, hearings.
+/// `hyte-participation`: surveys, resident panels, participatory budgeting, hearings, events and
+/// impact assessments. The records are kept by `hyte-storage`, reached over the bus.
 @main
 struct ParticipationMain: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -13,8 +15,9 @@ struct ParticipationMain: AsyncParsableCommand {
     @OptionGroup var options: ConfigurationOptions
 
     func run() async throws {
-        try await ServiceMain.runWorker(service: ServiceName.participation, options: options) { _, logger in
-            buildParticipationRouter(logger: logger)
+        try await ServiceMain.runWorker(service: ServiceName.participation, options: options) { configuration, logger in
+            let storage = MajordomoClient(endpoint: configuration.bus, logger: logger)
+            return buildParticipationRouter(logger: logger, repository: BusParticipationRepository(bus: storage))
         }
     }
 }

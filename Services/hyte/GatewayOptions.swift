@@ -72,6 +72,16 @@ struct Gateway {
     }
 
     func close() async { await client.close() }
+
+    /// The stored plan with `id` and its status reports, or nil when storage has no such plan.
+    func storedPlan(_ id: String, headers: RequestHeaders) async throws -> PlanDocument? {
+        do {
+            return try await client.call(PlanContracts.Get.self, .init(id: id), headers: headers,
+                                         options: RequestOptions(timeout: .seconds(60), retries: 1))
+        } catch let error as ServiceCallError where error.status == 404 {
+            return nil
+        }
+    }
 }
 
 /// Writes a line to standard error.

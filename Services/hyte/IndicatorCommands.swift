@@ -6,7 +6,8 @@ import ServiceRuntime
 
 struct Indicator: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Statistical indicators.", subcommands: [Inspect.self])
+        abstract: "Statistical indicators: import, list, show, compare, link, inspect.",
+        subcommands: [Import.self, List.self, Show.self, Compare.self, Link.self, Inspect.self])
 
     struct Inspect: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Parse an indicator data file and summarise it (nothing is stored).")

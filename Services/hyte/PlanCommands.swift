@@ -5,7 +5,8 @@ import PlanFormats
 
 struct PlanCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "plan", abstract: "Welfare plans.", subcommands: [Import.self, List.self, Show.self, Export.self, Check.self, Convert.self])
+        commandName: "plan", abstract: "Welfare plans.", subcommands: [Import.self, List.self, Show.self, Export.self, Check.self, Convert.self,
+                                                                 Edit.self, Item.self, MeasureCommand.self, Delete.self])
 
     struct Check: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -50,6 +51,11 @@ struct PlanCommand: AsyncParsableCommand {
 
 /// Reads and checks a plan file of any supported form; on error prints every problem with its
 /// file, line and field, and exits with 4.
+/// True for the tabular forms of a plan: CSV, TSV (or .txt) and XLSX.
+func isTableFile(_ file: String) -> Bool {
+    ["csv", "tsv", "txt", "xlsx"].contains((file as NSString).pathExtension.lowercased())
+}
+
 func readPlanFile(_ file: String) throws -> PlanDocument {
     let data: Data
     do { data = try Data(contentsOf: URL(fileURLWithPath: file)) } catch {

@@ -11,12 +11,25 @@ extension PlanCommand {
         @OptionGroup var options: GatewayOptions
         @Argument(help: "The plan file.") var file: String
         @Option(name: .long, help: "Refuse the import unless the stored plan has this version.") var expectedVersion: Int?
+        @Flag(name: .long, help: """
+            Replace a stored plan with a table (CSV, TSV, XLSX) as it is, instead of merging the table into it;             what the table does not hold is then lost.
+            """) var replace = false
 
         func run() async throws {
-            let document = try readPlanFile(file)
+            var document = try readPlanFile(file)
             let gateway = Gateway(configuration: try options.resolve())
             defer { Task { await gateway.close() } }
             try await gateway.requireService(ServiceName.storage)
+            var expectedVersion = expectedVersion
+            var merge: PlanTableMerge.Summary?
+            if isTableFile(file), !replace,
+               let stored = try await gateway.storedPlan(document.plan.id, headers: options.headers()) {
+                // A table holds less than the plan: merge it so that nothing it lacks is lost.
+                let merged = PlanTableMerge.merge(table: document, into: stored)
+                document = merged.document
+                merge = merged.summary
+                expectedVersion = expectedVersion ?? stored.plan.version
+            }
             let result: PlanContracts.Import.Response
             do {
                 result = try await gateway.client.call(PlanContracts.Import.self, .init(document: document, expectedVersion: expectedVersion),
@@ -32,9 +45,19 @@ extension PlanCommand {
                 printError("\(location): \(error.error.message) (\(error.status) \(error.error.code))")
                 throw GatewayExit.refused
             }
-            if options.json { try printJSON(result); return }
+            if options.json { try printJSON(ImportReport(result: result, merge: merge)); return }
             print("\(file): plan \(result.planId) \(result.outcome.rawValue), version \(result.version), \(result.statusReportsAdded) status reports added")
+            if let merge {
+                print("merged into the stored plan: \(merge.updated.count) items changed, \(merge.added.count) added, "
+                      + "\(merge.kept.count) not in the table and kept")
+            }
         }
+    }
+
+    /// What `hyte plan import --json` prints.
+    struct ImportReport: Encodable {
+        var result: PlanContracts.Import.Response
+        var merge: PlanTableMerge.Summary?
     }
 
     struct List: AsyncParsableCommand {

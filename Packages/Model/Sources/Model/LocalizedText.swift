@@ -18,6 +18,15 @@ public struct LocalizedText: Codable, Sendable, Hashable {
     }
 
     /// The text in `language`, if present.
+    /// `text` in `language` only.
+    public init(_ text: String, in language: Language) {
+        switch language {
+        case .fi: self.init(fi: text)
+        case .sv: self.init(sv: text)
+        case .en: self.init(en: text)
+        }
+    }
+
     public subscript(language: Language) -> String? {
         switch language {
         case .fi: fi

@@ -169,16 +169,7 @@ extension PlanTable {
             }
             levels.append(level)
         }
-        let responsible = lines("responsible").map { text -> ResponsibleParty in
-            if let at = text.range(of: "@", options: .backwards) {
-                let organisation = String(text[at.upperBound...]).trimmingCharacters(in: .whitespaces)
-                let role = text[..<at.lowerBound].trimmingCharacters(in: .whitespaces)
-                if !organisation.isEmpty, !organisation.contains(" ") {
-                    return ResponsibleParty(organisation: organisation, role: role.isEmpty ? nil : primaryText(role, primary))
-                }
-            }
-            return ResponsibleParty(role: primaryText(text, primary))
-        }
+        let responsible = lines("responsible").map { ResponsibleParty(parsing: $0, language: primary) }
         return ActionDetails(responsible: responsible, schedule: cell("schedule").nonEmpty.map { Schedule(parsing: $0) },
                              targetGroups: lines("targetGroups").map { primaryText($0, primary) }, preventionLevels: levels,
                              resources: cell("resources").nonEmpty.map { primaryText($0, primary) },

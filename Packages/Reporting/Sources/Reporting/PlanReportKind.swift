@@ -21,10 +21,34 @@ public enum PlanReportKind: String, Sendable, CaseIterable {
     public func response(_ request: PlanReportRequest, input: ReportPlanInput, welfare: WelfareReportInputs = WelfareReportInputs(),
                          pdf: ReportPDFRenderer = ReportPDFRenderer()) throws -> PlanReportResponse {
         let document = try document(request, input: input, welfare: welfare)
-        let when = request.period?.description ?? request.year.map(String.init)
-        let baseName = [request.planId, rawValue, when, request.language.rawValue].compactMap { $0 }.joined(separator: "-")
-        return try document.render(request.format, pdf: pdf).response(request.format, baseName: baseName)
+        return try document.render(request.format, pdf: pdf).response(request.format, baseName: baseName(request))
     }
+
+    /// The file name without extension: plan, report, period or year, language.
+    public func baseName(_ request: PlanReportRequest) -> String {
+        let when = request.period?.description ?? request.year.map(String.init)
+        return [request.planId, rawValue, when, request.language.rawValue].compactMap { $0 }.joined(separator: "-")
+    }
+
+    /// Whether the report shows indicators (and so asks the indicators service).
+    public var usesIndicators: Bool {
+        switch self {
+        case .matrix, .followup: false
+        case .dashboard, .annual, .term, .indicators: true
+        }
+    }
+
+    /// The year whose indicator values the report shows: the annual report's year, the dashboard's
+    /// period's year; nil (every year) for the term report and the overview without a year.
+    public func indicatorYear(_ request: PlanReportRequest) -> Int? {
+        switch self {
+        case .annual, .dashboard, .indicators: request.year ?? request.period?.year
+        case .matrix, .followup, .term: nil
+        }
+    }
+
+    /// The contract name of the report's operation, e.g. `report.followup`.
+    public var operation: String { "report.\(rawValue)" }
 
     /// The report document that `request` asks for.
     public func document(_ request: PlanReportRequest, input: ReportPlanInput, welfare: WelfareReportInputs = WelfareReportInputs()) throws

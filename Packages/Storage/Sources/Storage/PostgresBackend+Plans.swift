@@ -127,11 +127,9 @@ extension PostgresBackend {
                 if let entry = plan.planAuditEntry(origin: origin, at: timestamp) {
                     try await Self.insertAudit(entry, at: instant, on: connection, logger: logger)
                 }
-                for report in plan.reports {
-                    try await Self.insert(report, requestId: requestId, on: connection, logger: logger)
-                    try await Self.insertAudit(report.auditEntry(origin: origin, at: timestamp), at: instant, on: connection,
-                                          logger: logger)
-                }
+                try await Self.insert(plan.reports, requestId: requestId, on: connection, logger: logger)
+                try await Self.insertAudit(plan.reports.map { $0.auditEntry(origin: origin, at: timestamp) }, at: instant,
+                                           on: connection, logger: logger)
                 try await connection.query(
                     "UPDATE processed_request SET reply = \(try plan.replyJSON()) WHERE request_id = \(requestId)",
                     logger: logger)
@@ -155,7 +153,7 @@ extension PostgresBackend {
                 }
                 let stored = try await Self.fetchPlan(id: request.planId, lock: "FOR SHARE", on: connection, logger: logger)
                 let plan = try StatusRecordPlan(request, stored: stored, origin: origin, at: instant)
-                try await Self.insert(plan.report, requestId: requestId, on: connection, logger: logger)
+                try await Self.insert([plan.report], requestId: requestId, on: connection, logger: logger)
                 try await Self.insertAudit(plan.report.auditEntry(origin: origin, at: instant.storageTimestamp), at: instant,
                                       on: connection, logger: logger)
                 try await connection.query(
@@ -196,16 +194,6 @@ extension PostgresBackend {
             return StoredPlan(id: id, version: version, document: document)
         }
         return nil
-    }
-
-    private static func insert(_ stored: StoredStatusReport, requestId: String, on connection: PostgresConnection,
-                               logger: Logger) async throws {
-        let report = stored.report
-        try await connection.query("""
-            INSERT INTO status_report (plan_id, item, period, status, report, reported_at, reporter, request_id)
-            VALUES (\(stored.planId), \(report.item), \(report.period.description), \(report.status.rawValue), \(stored.json),
-                    \(report.reportedAt), \(report.reporter), \(requestId))
-            """, logger: logger)
     }
 
 }

@@ -54,9 +54,7 @@ extension PostgresBackend {
                 for step in planned.steps {
                     try await Self.apply(step, at: instant, on: connection, logger: logger)
                 }
-                for entry in planned.audit {
-                    try await Self.insertAudit(entry, at: instant, on: connection, logger: logger)
-                }
+                try await Self.insertAudit(planned.audit, at: instant, on: connection, logger: logger)
                 try await connection.query(
                     "UPDATE processed_request SET reply = \(planned.reply) WHERE request_id = \(requestId)", logger: logger)
                 return WriteResult(reply: planned.reply, replayed: false)

@@ -109,10 +109,12 @@ extension SQLiteBackend {
 
     private static func insert(_ stored: StoredStatusReport, requestId: String, db: Database) throws {
         let report = stored.report
-        try db.execute(sql: """
+        // A cached statement: an import adds thousands of reports in one transaction.
+        let statement = try db.cachedStatement(sql: """
             INSERT INTO status_report (plan_id, item, period, status, report, reported_at, reporter, request_id)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [stored.planId, report.item, report.period.description, report.status.rawValue, stored.json,
-                             report.reportedAt?.storageTimestamp, report.reporter, requestId])
+            """)
+        try statement.execute(arguments: [stored.planId, report.item, report.period.description, report.status.rawValue,
+                                          stored.json, report.reportedAt?.storageTimestamp, report.reporter, requestId])
     }
 }

@@ -1,0 +1,144 @@
+import BusCore
+import BusTesting
+import Foundation
+import Model
+import Testing
+@testable import Storage
+
+/// The indicator tables and `indicator.*` operations, on SQLite and PostgreSQL.
+@Suite struct IndicatorStorageTests {
+    static let headers = RequestHeaders(actor: Actor(id: "coordinator@kymsote.fi"))
+
+    static let values: [IndicatorValue] = [
+        IndicatorValue(indicator: "171", region: "helsinki", period: ReportingPeriod(year: 2019), value: 7.4, count: 48189),
+        IndicatorValue(indicator: "171", region: "helsinki", period: ReportingPeriod(year: 2023), value: 8.6, count: 57877),
+        IndicatorValue(indicator: "171", region: "espoo", period: ReportingPeriod(year: 2019), value: 6.6, count: nil),
+        IndicatorValue(indicator: "7", region: "kymenlaakso", period: ReportingPeriod(year: 2019), group: .grades8to9, value: 76),
+        IndicatorValue(indicator: "7", region: "kymenlaakso", period: ReportingPeriod(year: 2019), group: .grades4to5, value: 88,
+                       numerator: 880, denominator: 1000),
+        IndicatorValue(indicator: "7", region: "kymenlaakso", period: ReportingPeriod(year: 2021, part: .half(1)), gender: .female,
+                       value: nil),
+    ]
+
+    static let definition = IndicatorDefinition(
+        id: "7", name: LocalizedText(fi: "Kokee terveydentilansa hyväksi", en: "Perceives own health as good"),
+        source: "Kouluterveyskysely", unit: .percent, decimals: 1, direction: .higherIsBetter, category: .healthAndHabits,
+        groups: [.grades4to5, .grades8to9])
+    static let region = Region(id: "kymenlaakso", kind: .region, name: LocalizedText(fi: "Kymenlaakso", sv: "Kymmenedalen"), code: "08")
+
+    /// Begins an import, stages `values` in batches of `size` and commits it.
+    static func importValues(_ bus: InMemoryBus, _ values: [IndicatorValue], size: Int = 2) async throws -> IndicatorStorageContracts.Counts {
+        let begin = try await bus.call(IndicatorStorageContracts.BeginImport.self, .init(fileName: "values.json"), headers: headers)
+        var start = 0
+        while start < values.count {
+            let batch = Array(values[start..<min(start + size, values.count)])
+            _ = try await bus.call(IndicatorStorageContracts.StageBatch.self, .init(importId: begin.importId, values: batch), headers: headers)
+            start += size
+        }
+        return try await bus.call(IndicatorStorageContracts.CommitImport.self, .init(importId: begin.importId), headers: headers)
+    }
+
+    static func all(_ bus: InMemoryBus, _ indicator: String) async throws -> [IndicatorValue] {
+        try await bus.call(IndicatorStorageContracts.QueryValues.self, .init(indicator: indicator), headers: headers).values
+    }
+
+    @Test(arguments: Backend.allCases)
+    func importReadsBackExactlyAndReimportChangesNothing(_ backend: Backend) async throws {
+        try await withStorage(backend) { storage in
+            let first = try await Self.importValues(storage.bus, Self.values)
+            #expect(first == .init(added: 6, changed: 0, unchanged: 0))
+            let stored = try await Self.all(storage.bus, "7") + Self.all(storage.bus, "171")
+            #expect(Set(stored) == Set(Self.values))
+            let again = try await Self.importValues(storage.bus, Self.values, size: 4)
+            #expect(again == .init(added: 0, changed: 0, unchanged: 6))
+            var changed = Self.values
+            changed[0].value = 7.5
+            changed[5].value = 12
+            let third = try await Self.importValues(storage.bus, changed)
+            #expect(third == .init(added: 0, changed: 2, unchanged: 4))
+            let helsinki = try await storage.bus.call(IndicatorStorageContracts.QueryValues.self, .init(
+                indicator: "171", regions: ["helsinki"], fromYear: 2019, toYear: 2020, gender: .total), headers: Self.headers).values
+            #expect(helsinki == [changed[0]])
+            let group = try await storage.bus.call(IndicatorStorageContracts.QueryValues.self, .init(
+                indicator: "7", group: .grades4to5), headers: Self.headers).values
+            #expect(group == [Self.values[4]])
+        }
+    }
+
+    @Test(arguments: Backend.allCases)
+    func abortLeavesNothingAndTheImportIsClosed(_ backend: Backend) async throws {
+        try await withStorage(backend) { storage in
+            let bus = storage.bus
+            let begin = try await bus.call(IndicatorStorageContracts.BeginImport.self, .init(fileName: "bad.json"), headers: Self.headers)
+            let staged = try await bus.call(IndicatorStorageContracts.StageBatch.self,
+                                            .init(importId: begin.importId, values: Self.values), headers: Self.headers)
+            #expect(staged.staged == 6)
+            #expect(try await Self.all(bus, "171").isEmpty)
+            let aborted = try await bus.call(IndicatorStorageContracts.AbortImport.self, .init(importId: begin.importId), headers: Self.headers)
+            #expect(aborted.dropped == 6)
+            #expect(try await Self.all(bus, "171").isEmpty)
+            await #expect(throws: ServiceCallError.self) {
+                _ = try await bus.call(IndicatorStorageContracts.CommitImport.self, .init(importId: begin.importId), headers: Self.headers)
+            }
+            await #expect(throws: ServiceCallError.self) {
+                _ = try await bus.call(IndicatorStorageContracts.StageBatch.self, .init(importId: "nope", values: Self.values),
+                                       headers: Self.headers)
+            }
+        }
+    }
+
+    @Test(arguments: Backend.allCases)
+    func repeatedCommitReturnsTheSameCounts(_ backend: Backend) async throws {
+        try await withStorage(backend) { storage in
+            let bus = storage.bus
+            let begin = try await bus.call(IndicatorStorageContracts.BeginImport.self, .init(fileName: "v.json"), headers: Self.headers)
+            _ = try await bus.call(IndicatorStorageContracts.StageBatch.self, .init(importId: begin.importId, values: Self.values),
+                                   headers: Self.headers)
+            let once = try await bus.call(IndicatorStorageContracts.CommitImport.self, .init(importId: begin.importId), headers: Self.headers)
+            let twice = try await bus.call(IndicatorStorageContracts.CommitImport.self, .init(importId: begin.importId), headers: Self.headers)
+            #expect(once == twice)
+            #expect(once.added == 6)
+            let audit = try await storage.store.backend.auditEntries(recordType: "indicator_import", recordId: begin.importId, limit: nil)
+            #expect(audit.count == 1)
+        }
+    }
+
+    @Test(arguments: Backend.allCases)
+    func catalogueIsUpsertedListedByCategoryAndLinked(_ backend: Backend) async throws {
+        try await withStorage(backend) { storage in
+            let bus = storage.bus
+            let other = IndicatorDefinition(id: "10", name: LocalizedText(fi: "Harrastus"), source: "KTK", unit: .percent,
+                                            direction: .higherIsBetter, category: .welfareAndLeisure)
+            let put = try await bus.call(IndicatorStorageContracts.PutCatalogue.self,
+                                         .init(regions: [Self.region], indicators: [other, Self.definition]), headers: Self.headers)
+            #expect(put.indicators == .init(added: 2) && put.regions == .init(added: 1))
+            var renamed = Self.definition
+            renamed.decimals = 0
+            let again = try await bus.call(IndicatorStorageContracts.PutCatalogue.self,
+                                           .init(regions: [Self.region], indicators: [renamed, other]), headers: Self.headers)
+            #expect(again.indicators == .init(changed: 1, unchanged: 1) && again.regions == .init(unchanged: 1))
+            let all = try await bus.call(IndicatorStorageContracts.ListCatalogue.self, .init(), headers: Self.headers)
+            #expect(all.indicators.map(\.id) == ["7", "10"])
+            #expect(all.indicators.first == renamed)
+            #expect(all.regions == [Self.region])
+            let health = try await bus.call(IndicatorStorageContracts.ListCatalogue.self, .init(category: .healthAndHabits),
+                                            headers: Self.headers)
+            #expect(health.indicators == [renamed])
+
+            let link = try await bus.call(IndicatorStorageContracts.LinkItem.self,
+                                          .init(planId: "kymenlaakso-2020", item: "I.4", indicators: ["7", "10"]), headers: Self.headers)
+            #expect(link == .init(added: 2, unchanged: 0))
+            let relink = try await bus.call(IndicatorStorageContracts.LinkItem.self,
+                                            .init(planId: "kymenlaakso-2020", item: "I.4", indicators: ["7"]), headers: Self.headers)
+            #expect(relink == .init(added: 0, unchanged: 1))
+            let links = try await bus.call(IndicatorStorageContracts.ListLinks.self, .init(planId: "kymenlaakso-2020"), headers: Self.headers)
+            #expect(links.links.map(\.indicator) == ["10", "7"])
+            let audit = try await storage.store.backend.auditEntries(recordType: "plan_indicator_link", recordId: nil, limit: nil)
+            #expect(audit.count == 2)
+            await #expect(throws: ServiceCallError.self) {
+                _ = try await bus.call(IndicatorStorageContracts.LinkItem.self,
+                                       .init(planId: "kymenlaakso-2020", item: "I.4", indicators: ["99"]), headers: Self.headers)
+            }
+        }
+    }
+}
