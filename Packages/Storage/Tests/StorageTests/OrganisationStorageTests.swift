@@ -161,9 +161,11 @@ import Testing
                 #expect(health.details["serverVersion"]?.isEmpty == false)
                 #expect(health.details["database"]?.contains("@") == false, "no credentials in health")
             }
-            #expect(health.operations == ["audit.list", "health", "organisation.delete", "organisation.get", "organisation.list",
-                                          "organisation.upsert", "plan.delete", "plan.edit", "plan.get", "plan.import", "plan.list",
-                                          "status.list", "status.record"])
+            // The organisation and plan operations; the indicator and participation ones are checked with those.
+            let planOperations = ["audit.list", "health", "organisation.delete", "organisation.get", "organisation.list",
+                                  "organisation.upsert", "plan.delete", "plan.edit", "plan.get", "plan.import", "plan.list",
+                                  "status.list", "status.record"]
+            #expect(health.operations.filter { !$0.hasPrefix("indicator.") && !$0.hasPrefix("participation.") } == planOperations)
         }
     }
 
