@@ -17,7 +17,8 @@ struct ParticipationMain: AsyncParsableCommand {
     func run() async throws {
         try await ServiceMain.runWorker(service: ServiceName.participation, options: options) { configuration, logger in
             let storage = MajordomoClient(endpoint: configuration.bus, logger: logger)
-            return buildParticipationRouter(logger: logger, repository: BusParticipationRepository(bus: storage))
+            return buildParticipationRouter(logger: logger, repository: BusParticipationRepository(bus: storage),
+                                            clock: ParticipationFileClock.fromEnvironment())
         }
     }
 }

@@ -12,5 +12,7 @@ struct Hyte: AsyncParsableCommand {
         variables; flags override them.
         """,
         subcommands: [Up.self, Status.self, Down.self, Ping.self, Example.self,
-                      Org.self, PlanCommand.self, Audit.self, Indicator.self, PB.self, Report.self])
+                      Org.self, PlanCommand.self, Audit.self, Indicator.self, PB.self, Report.self,
+                      SurveyCommand.self, PanelCommand.self, HearingCommand.self, EventCommand.self,
+                      AssessmentCommand.self])
 }

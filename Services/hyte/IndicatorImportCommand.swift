@@ -16,6 +16,7 @@ extension Indicator {
         @OptionGroup var options: GatewayOptions
         @Option(name: .long, help: "File format (guessed when not given).") var format: IndicatorContracts.Format?
         @Option(name: .long, help: "Language of the summary: fi, sv or en.") var lang: Language = .fi
+        @Option(name: .long, help: ArgumentHelp("Values per storage batch.", visibility: .hidden)) var batchSize: Int?
         @Argument(help: "The file to import.") var file: String
 
         func run() async throws {
@@ -26,7 +27,7 @@ extension Indicator {
             }
             let name = (file as NSString).lastPathComponent
             guard let format = format ?? IndicatorFormatGuess.guess(fileName: name, content: content) else {
-                printError("\(file): cannot tell the format; give --format (\(IndicatorContracts.Format.allCases.map(\\.rawValue).joined(separator: ", ")))")
+                printError("\(file): cannot tell the format; give --format (\(IndicatorContracts.Format.allCases.map { $0.rawValue }.joined(separator: ", ")))")
                 throw ExitCode.validationFailure
             }
             let progress = isatty(STDERR_FILENO) == 1
@@ -35,7 +36,7 @@ extension Indicator {
             }
             let gateway = Gateway(configuration: try options.resolve())
             defer { Task { await gateway.close() } }
-            let reply = try await gateway.call(IndicatorContracts.Import.self, .init(format: format, fileName: name, content: content),
+            let reply = try await gateway.call(IndicatorContracts.Import.self, .init(format: format, fileName: name, content: content, batchSize: batchSize),
                                                headers: options.headers(),
                                                options: .init(timeout: .seconds(300), retries: 0))
             if progress { FileHandle.standardError.write(Data("\u{1B}[2K\r".utf8)) }

@@ -44,7 +44,7 @@ extension Indicator {
         static func render(_ reply: IndicatorContracts.Series.Response, id: String, language: Language) -> String {
             let definition = reply.indicator
             let decimals = definition?.decimals ?? 1
-            var lines = ["\(definition?.id ?? id) \(IndicatorText.text(definition?.name, language, fallback: ""))"]
+            var lines = ["\(definition?.id ?? reply.series.first?.values.first?.indicator ?? id) \(IndicatorText.text(definition?.name, language, fallback: ""))"]
             guard !reply.series.isEmpty else {
                 lines.append(IndicatorText.word("Ei arvoja.", "Inga värden.", "No values.", language))
                 return lines.joined(separator: "\n")

@@ -9,9 +9,11 @@ struct Report: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Reports.",
         discussion: """
-            The plan reports gather the plan, its status reports and the organisations from storage and, for the
-            dashboard, annual, term and indicator reports, the indicator data from the indicators service (without it
-            they say "indicator data not available"). Examples:
+            The plan reports gather the plan, its status reports and the organisations from storage and, for the \
+            dashboard, annual, term and indicator reports, the indicator data from the indicators service (without it \
+            they say "indicator data not available").
+
+            Examples:
               hyte report followup --plan loviisa-perusturvakeskus-2021 --period 2021H1 --format md -o followup.md
               hyte report annual --plan loviisa-perusturvakeskus-2021 --year 2021 --format html -o annual.html
             """,

@@ -69,7 +69,7 @@ struct IndicatorImporter {
                 value.region = catalogue.regionId(value.region)
             }
         case .jsonStat:
-            return MappedValueSource(JSONStatParser(fileName: name, data: data)) { value in
+            return MappedValueSource(JSONStatParser(fileName: name, data: data, mapping: .guessed(from: data))) { value in
                 value.region = catalogue.regionId(value.region)
             }
         case .catalogue, .sotkanetMetadata, .sotkanetRegions, .sotkanetWelfareCounties:

@@ -9,7 +9,7 @@ struct IndicatorQueries {
 
     func compare(_ request: IndicatorContracts.Compare.Request) async throws -> IndicatorContracts.Compare.Response {
         let catalogue = try await StoredCatalogue.load(bus, headers: headers)
-        let definition = try Self.definition(request.indicator, in: catalogue)
+        let definition = catalogue.definitionOrStandIn(request.indicator)
         let regionId = catalogue.regionId(request.region)
         let referenceId = request.reference == "whole-country" ? catalogue.wholeCountryId : catalogue.regionId(request.reference)
         let values = try await bus.call(IndicatorStorageContracts.QueryValues.self, .init(
@@ -46,7 +46,7 @@ struct IndicatorQueries {
     func series(_ request: IndicatorContracts.Series.Request) async throws -> IndicatorContracts.Series.Response {
         let catalogue = try await StoredCatalogue.load(bus, headers: headers)
         let definition = catalogue.indicator(request.indicator)
-        let indicatorId = definition?.id ?? request.indicator
+        let indicatorId = catalogue.storedIndicatorId(request.indicator)
         let regions = request.regions?.map { $0 == "whole-country" ? catalogue.wholeCountryId : catalogue.regionId($0) }
         let values = try await bus.call(IndicatorStorageContracts.QueryValues.self, .init(
             indicator: indicatorId, regions: regions, fromYear: request.fromYear, toYear: request.toYear,
@@ -72,13 +72,5 @@ struct IndicatorQueries {
     static func trend(_ trend: IndicatorTrend) -> IndicatorContracts.Series.Trend {
         .init(assessment: trend.assessment.rawValue, movement: trend.movement.rawValue, slopePerYear: trend.slopePerYear,
               relativeSlope: trend.relativeSlope, lastedPeriods: trend.lastedPeriods, points: trend.points)
-    }
-
-    static func definition(_ reference: String, in catalogue: StoredCatalogue) throws -> IndicatorDefinition {
-        guard let definition = catalogue.indicator(reference) else {
-            throw ServiceError.notFound("no indicator '\(reference)' in the catalogue; import it first (`hyte indicator import`)",
-                                        details: ["indicator": reference])
-        }
-        return definition
     }
 }

@@ -28,6 +28,19 @@ struct StoredCatalogue: Sendable {
         return number.flatMap { id in indicators.first { $0.sotkanetId == id } }
     }
 
+    /// The id values of `reference` are stored under: the definition's id, or for a bare number
+    /// without a definition the Sotkanet form `sotkanet-N`.
+    func storedIndicatorId(_ reference: String) -> String {
+        indicator(reference)?.id ?? (Int(reference) != nil ? "sotkanet-\(reference)" : reference)
+    }
+
+    /// The definition of `reference`, or for values without one (Sotkanet data imported without
+    /// its metadata) a neutral stand-in named by the id, so that values can still be compared.
+    func definitionOrStandIn(_ reference: String) -> IndicatorDefinition {
+        indicator(reference) ?? IndicatorDefinition(id: storedIndicatorId(reference), name: LocalizedText(fi: storedIndicatorId(reference)),
+                                                    source: "", unit: .count, decimals: 1, direction: .neutral)
+    }
+
     /// The id values of Sotkanet indicator `number` are stored under.
     func indicatorId(sotkanet number: String) -> String {
         Int(number).flatMap { id in indicators.first { $0.sotkanetId == id }?.id } ?? "sotkanet-\(number)"
