@@ -36,7 +36,7 @@ struct PB: AsyncParsableCommand {
                 let rounds = try await options.call(ParticipationContracts.RoundList.self, Empty())
                 try options.print(rounds) {
                     table(ParticipationText.header(["id", "phase", "budget", "title"], options.lang), rounds.map {
-                        [$0.id, BudgetingText.phase($0, options.lang), ParticipationText.number($0.budget, options.lang),
+                        [$0.id, BudgetingText.phase($0, options.lang), ParticipationText.euro($0.budget, options.lang),
                          $0.title.text(options.lang)]
                     })
                 }
@@ -68,12 +68,7 @@ struct PB: AsyncParsableCommand {
         @Argument(help: "The proposal: roundId, id, area, title, description, cost in euro; or a list of them.") var file: String
 
         func run() async throws {
-            let proposals: [ParticipationContracts.Propose.Request]
-            if let list = try? readQuietly([ParticipationContracts.Propose.Request].self, path: file) {
-                proposals = list
-            } else {
-                proposals = [try readRecordFile(ParticipationContracts.Propose.Request.self, path: file)]
-            }
+            let proposals = try readRecordFile(OneOrMany<ParticipationContracts.Propose.Request>.self, path: file).values
             var saved: [BudgetingProposal] = []
             for proposal in proposals {
                 saved.append(try await options.call(ParticipationContracts.Propose.self, proposal))
@@ -207,28 +202,44 @@ struct PB: AsyncParsableCommand {
 
 extension BudgetingImplementationStatus: ExpressibleByArgument {}
 
-/// Reads JSON or YAML without printing an error (for trying one shape, then another).
-func readQuietly<T: Decodable>(_ type: T.Type, path: String) throws -> T {
-    let data = try Data(contentsOf: URL(fileURLWithPath: path))
-    return try JSONCoding.decoder.decode(type, from: data)
+/// A file that holds one record or a list of them; errors name the path within whichever it is.
+struct OneOrMany<Value: Decodable>: Decodable {
+    var values: [Value]
+
+    init(from decoder: any Decoder) throws {
+        if (try? decoder.unkeyedContainer()) != nil {
+            values = try [Value](from: decoder)
+        } else {
+            values = [try Value(from: decoder)]
+        }
+    }
 }
 
 /// The text form of participatory-budgeting records.
 enum BudgetingText {
     static func phase(_ round: BudgetingRound, _ language: Language) -> String {
-        round.schedule.phase(at: Date())?.label.text(language) ?? "–"
+        round.schedule.phase(at: now())?.label.text(language) ?? "–"
+    }
+
+    /// The time the service's phases follow: the clock file of `HYTE_PARTICIPATION_CLOCK_FILE`
+    /// when set (rehearsals and tests), the real time otherwise.
+    static func now() -> Date {
+        guard let path = ProcessInfo.processInfo.environment["HYTE_PARTICIPATION_CLOCK_FILE"],
+              let text = try? String(contentsOfFile: path, encoding: .utf8),
+              let date = try? Date(text.trimmingCharacters(in: .whitespacesAndNewlines), strategy: .iso8601) else { return Date() }
+        return date
     }
 
     static func roundLine(_ round: BudgetingRound, _ language: Language) -> String {
         "\(round.id): \(round.title.text(language)) (\(phase(round, language)), "
-            + "\(ParticipationText.word("budget", language).lowercased()) \(ParticipationText.number(round.budget, language)))"
+            + "\(ParticipationText.word("budget", language).lowercased()) \(ParticipationText.euro(round.budget, language)))"
     }
 
     static func proposals(_ proposals: [BudgetingProposal], _ language: Language) -> String {
         table(ParticipationText.header(["id", "cost", "screening", "status", "title"], language), proposals.map { proposal in
             let screening = proposal.screening.map { ParticipationText.word($0.feasible ? "feasible" : "not feasible", language) }
                 ?? ParticipationText.word("not screened", language)
-            return [proposal.id, ParticipationText.number(proposal.cost, language), screening,
+            return [proposal.id, ParticipationText.euro(proposal.cost, language), screening,
                     proposal.implementation?.status.label.text(language) ?? "", proposal.title.text(language)]
         })
     }
@@ -240,10 +251,10 @@ enum BudgetingText {
         return [
             "\(result.countedBallots) \(ParticipationText.word("ballots counted", language))",
             table(ParticipationText.header(["id", "votes", "cost", "funded", "title"], language), result.ranking.map {
-                [$0.id, String($0.votes), ParticipationText.number($0.cost, language), $0.funded ? yes : no, titles[$0.id] ?? ""]
+                [$0.id, String($0.votes), ParticipationText.euro($0.cost, language), $0.funded ? yes : no, titles[$0.id] ?? ""]
             }),
-            "\(ParticipationText.word("budget", language).lowercased()) \(ParticipationText.number(budget, language)), "
-                + "\(ParticipationText.word("spent", language)) \(ParticipationText.number(result.spent, language))",
+            "\(ParticipationText.word("budget", language).lowercased()) \(ParticipationText.euro(budget, language)), "
+                + "\(ParticipationText.word("spent", language)) \(ParticipationText.euro(result.spent, language))",
         ].joined(separator: "\n")
     }
 }

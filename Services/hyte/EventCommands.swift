@@ -56,6 +56,6 @@ enum EventText {
     static func line(_ event: ParticipationEvent, _ language: Language) -> String {
         "\(event.id): \(event.title.text(language)) (\(event.kind.label.text(language)), "
             + "\(ParticipationText.date(event.date, language)), \(event.place), \(event.organiser), "
-            + "\(event.participants) \(ParticipationText.word("participants", language).lowercased()))"
+            + "\(event.participants) \(ParticipationText.word("participants (count)", language)))"
     }
 }

@@ -70,7 +70,7 @@ enum PanelText {
 
     static func detail(_ panel: ResidentPanel, _ language: Language) -> String {
         var lines = ["\(panel.id): \(panel.topic.text(language)) — \(panel.organiser), "
-                     + "\(panel.memberCount) \(ParticipationText.word("members", language).lowercased())"]
+                     + "\(panel.memberCount) \(ParticipationText.word("members (count)", language))"]
         for session in panel.sessions {
             lines.append("  \(ParticipationText.date(session.date, language)): \(session.attendance)")
         }

@@ -206,8 +206,8 @@ enum ParticipationText {
         "title": LocalizedText(fi: "OTSIKKO", sv: "RUBRIK", en: "TITLE"),
         "topic": LocalizedText(fi: "AIHE", sv: "ÄMNE", en: "TOPIC"),
         "phase": LocalizedText(fi: "VAIHE", sv: "FAS", en: "PHASE"),
-        "budget": LocalizedText(fi: "BUDJETTI €", sv: "BUDGET €", en: "BUDGET €"),
-        "cost": LocalizedText(fi: "KUSTANNUS €", sv: "KOSTNAD €", en: "COST €"),
+        "budget": LocalizedText(fi: "BUDJETTI", sv: "BUDGET", en: "BUDGET"),
+        "cost": LocalizedText(fi: "KUSTANNUS", sv: "KOSTNAD", en: "COST"),
         "votes": LocalizedText(fi: "ÄÄNET", sv: "RÖSTER", en: "VOTES"),
         "funded": LocalizedText(fi: "RAHOITETAAN", sv: "FINANSIERAS", en: "FUNDED"),
         "screening": LocalizedText(fi: "ARVIOINTI", sv: "BEDÖMNING", en: "SCREENING"),
@@ -244,6 +244,8 @@ enum ParticipationText {
                                          sv: "omräkningen stämmer INTE med det sparade resultatet",
                                          en: "the recount does NOT match the kept result"),
         "saved": LocalizedText(fi: "tallennettu", sv: "sparad", en: "saved"),
+        "members (count)": LocalizedText(fi: "jäsentä", sv: "medlemmar", en: "members"),
+        "participants (count)": LocalizedText(fi: "osallistujaa", sv: "deltagare", en: "participants"),
     ]
 
     static func word(_ key: String, _ language: Language) -> String { words[key]?.text(language) ?? key }
@@ -253,6 +255,22 @@ enum ParticipationText {
     static func number(_ value: Double, _ language: Language) -> String {
         let text = decimalComma(value)
         return language == .en ? text.replacingOccurrences(of: ",", with: ".").replacingOccurrences(of: "\u{00A0}", with: ",") : text
+    }
+
+    /// An amount in euro: `45 000 €` / `60 000,50 €` in Finnish and Swedish, `60,000.50 €` in English.
+    static func euro(_ value: Double, _ language: Language) -> String {
+        let cents = Int((value * 100).rounded())
+        var whole = String(abs(cents) / 100)
+        var groups: [String] = []
+        while whole.count > 3 {
+            groups.insert(String(whole.suffix(3)), at: 0)
+            whole = String(whole.dropLast(3))
+        }
+        groups.insert(whole, at: 0)
+        let fraction = abs(cents) % 100
+        let (group, decimal) = language == .en ? (",", ".") : (" ", ",")
+        let text = groups.joined(separator: group) + (fraction == 0 ? "" : decimal + String(format: "%02d", fraction))
+        return (cents < 0 ? "−" : "") + text + " €"
     }
 
     static func surveyLine(_ survey: Survey, _ language: Language) -> String {

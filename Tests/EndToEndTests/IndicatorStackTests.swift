@@ -66,11 +66,17 @@ import Testing
         let compareEnglish = try hyte("indicator", "compare", "4", "--region", "kymenlaakso", "--year", "2018", "--lang", "en")
         #expect(compareEnglish.output.contains("colour class: worrying"), "\(compareEnglish.output)")
 
+        #expect(try hyte("org", "import", "\(repositoryRoot)/examples/organisations.json").status == 0)
+        let plan = try hyte("plan", "import", "\(repositoryRoot)/examples/plans/kymenlaakso-children-youth-2020-2024.yaml")
+        #expect(plan.status == 0, "\(plan.error)")
         let link = try hyte("indicator", "link", "kymenlaakso-children-youth-2020-2024/I.4", "7", "21", "22")
         #expect(link.output.contains("3 uutta linkkiä, 0 oli jo"), "\(link.output) \(link.error)")
         let badLink = try hyte("indicator", "link", "kymenlaakso-children-youth-2020-2024/I.4", "99")
         #expect(badLink.status == 4)
         #expect(badLink.error.contains("'99'"))
+        let badItem = try hyte("indicator", "link", "kymenlaakso-children-youth-2020-2024/IX.9", "7")
+        #expect(badItem.status == 4)
+        #expect(badItem.error.contains("has no item 'IX.9'"), "\(badItem.error)")
 
         // A malformed file: the first batch (one value) is staged, the second row is refused; nothing is stored.
         let bad = "\(dataDirectory)/bad.json"

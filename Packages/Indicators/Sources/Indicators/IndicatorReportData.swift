@@ -13,7 +13,7 @@ struct IndicatorReportData {
 
     func answer(_ request: Contract.Request) async throws -> Contract.Response {
         let catalogue = try await StoredCatalogue.load(bus, headers: headers)
-        guard let area = catalogue.region(request.area) else {
+        guard let area = await IndicatorAreaResolver(catalogue: catalogue).region(for: request.area, bus: bus, headers: headers) else {
             throw ServiceError.notFound("the area '\(request.area)' is not a known region; import a catalogue or region table that has it",
                                         details: ["area": request.area])
         }

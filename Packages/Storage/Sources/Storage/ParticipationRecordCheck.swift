@@ -27,34 +27,20 @@ enum ParticipationRecordCheck {
         }
     }
 
+    /// Round documents hold the secret that keys the voters' HMAC: only a caller with the
+    /// `service` role (the participation service) reads them; others get a 403.
+    static func checkReader(kind: ParticipationStorageRecordKind, actor: Actor) throws {
+        guard kind == .round, !actor.roles.contains("service") else { return }
+        throw ServiceError(.forbidden, code: "forbidden",
+                           "round documents hold the round's secret; only the participation service reads them",
+                           details: ["kind": kind.rawValue])
+    }
+
     static func check(hashes: [String]) throws {
         let hex = Set("0123456789abcdef")
         for (index, hash) in hashes.enumerated() where hash.count != 64 || !hash.allSatisfy(hex.contains) {
             throw ServiceError.badRequest("hashes[\(index)]: not a SHA-256 in lowercase hex (64 characters)",
                                           details: ["field": "hashes[\(index)]"])
         }
-    }
-}
-
-/// The form in which a participation record reaches the audit log: the document, except that a
-/// round's `secret` is left out.
-enum ParticipationAudit {
-    static func form(kind: ParticipationStorageRecordKind, document: String) -> String {
-        guard kind == .round,
-              var object = (try? JSONSerialization.jsonObject(with: Data(document.utf8))) as? [String: Any] else {
-            return document
-        }
-        object["secret"] = nil
-        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) else { return "{}" }
-        return String(decoding: data, as: UTF8.self)
-    }
-
-    /// The audit row of one saved record: `create` when `before` is nil, `update` otherwise.
-    static func entry(kind: ParticipationStorageRecordKind, parent: String, record: ParticipationStorageContracts.Record,
-                      before: String?, origin: ChangeOrigin, timestamp: String) -> AuditEntry {
-        AuditEntry(id: nil, at: timestamp, actor: origin.actorId, requestId: origin.requestId,
-                   operation: before == nil ? "create" : "update", recordType: "participation.\(kind.rawValue)",
-                   recordId: parent.isEmpty ? record.id : "\(parent)/\(record.id)",
-                   before: before.map { form(kind: kind, document: $0) }, after: form(kind: kind, document: record.document))
     }
 }

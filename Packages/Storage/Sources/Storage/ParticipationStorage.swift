@@ -34,13 +34,6 @@ protocol ParticipationBackend: Sendable {
     func responses(surveyId: String) async throws -> [SurveyResponse]
 }
 
-/// The outcome of ``ParticipationBackend/saveParticipationRecords(_:origin:at:)``.
-struct ParticipationSaveResult: Sendable, Hashable {
-    var reply: ParticipationStorageContracts.SaveRecords.Response
-    /// True when the request id had been applied before and nothing was written now.
-    var replayed: Bool
-}
-
 extension Router {
     /// Adds the routes of the participation records over `backend`.
     mutating func addParticipationRecordRoutes(_ backend: any ParticipationBackend, now: @escaping @Sendable () -> Date) {
@@ -55,11 +48,13 @@ extension Router {
             ])
             return result.reply
         }
-        on(ParticipationStorageContracts.GetRecord.self) { request, _ in
-            .init(document: try await backend.participationRecord(kind: request.kind, parent: request.parent, id: request.id))
+        on(ParticipationStorageContracts.GetRecord.self) { request, context in
+            try ParticipationRecordCheck.checkReader(kind: request.kind, actor: context.actor)
+            return .init(document: try await backend.participationRecord(kind: request.kind, parent: request.parent, id: request.id))
         }
-        on(ParticipationStorageContracts.ListRecords.self) { request, _ in
-            .init(documents: try await backend.participationRecords(kind: request.kind, parent: request.parent))
+        on(ParticipationStorageContracts.ListRecords.self) { request, context in
+            try ParticipationRecordCheck.checkReader(kind: request.kind, actor: context.actor)
+            return .init(documents: try await backend.participationRecords(kind: request.kind, parent: request.parent))
         }
         on(ParticipationStorageContracts.AddTokenHashes.self) { request, context in
             try ParticipationRecordCheck.check(hashes: request.hashes)

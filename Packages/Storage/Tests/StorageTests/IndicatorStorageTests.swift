@@ -125,19 +125,28 @@ import Testing
                                             headers: Self.headers)
             #expect(health.indicators == [renamed])
 
+            _ = try await bus.importPlan(PlanSample.document())
+            let planId = PlanSample.planId
             let link = try await bus.call(IndicatorStorageContracts.LinkItem.self,
-                                          .init(planId: "kymenlaakso-2020", item: "I.4", indicators: ["7", "10"]), headers: Self.headers)
+                                          .init(planId: planId, item: "1.1.1", indicators: ["7", "10"]), headers: Self.headers)
             #expect(link == .init(added: 2, unchanged: 0))
             let relink = try await bus.call(IndicatorStorageContracts.LinkItem.self,
-                                            .init(planId: "kymenlaakso-2020", item: "I.4", indicators: ["7"]), headers: Self.headers)
+                                            .init(planId: planId, item: "1.1.1", indicators: ["7"]), headers: Self.headers)
             #expect(relink == .init(added: 0, unchanged: 1))
-            let links = try await bus.call(IndicatorStorageContracts.ListLinks.self, .init(planId: "kymenlaakso-2020"), headers: Self.headers)
+            let links = try await bus.call(IndicatorStorageContracts.ListLinks.self, .init(planId: planId), headers: Self.headers)
             #expect(links.links.map(\.indicator) == ["10", "7"])
             let audit = try await storage.store.backend.auditEntries(recordType: "plan_indicator_link", recordId: nil, limit: nil)
             #expect(audit.count == 2)
             await #expect(throws: ServiceCallError.self) {
                 _ = try await bus.call(IndicatorStorageContracts.LinkItem.self,
-                                       .init(planId: "kymenlaakso-2020", item: "I.4", indicators: ["99"]), headers: Self.headers)
+                                       .init(planId: planId, item: "1.1.1", indicators: ["99"]), headers: Self.headers)
+            }
+            for (plan, item) in [(planId, "9.9"), ("no-such-plan", "1")] {
+                let error = await #expect(throws: ServiceCallError.self) {
+                    _ = try await bus.call(IndicatorStorageContracts.LinkItem.self,
+                                           .init(planId: plan, item: item, indicators: ["7"]), headers: Self.headers)
+                }
+                #expect(error?.status == 404)
             }
         }
     }

@@ -95,6 +95,11 @@ struct ParticipationStorageTests {
             #expect(!after.contains("secret"))
             #expect(!after.contains(ParticipationSample.secret.base64EncodedString()))
             #expect(after.contains("osbu-2025"))
+            let forbidden = await #expect(throws: ServiceCallError.self) {
+                try await storage.call(C.GetRecord.self, .init(kind: .round, id: round.round.id),
+                                       actor: Actor(id: "coordinator@loviisa.fi", roles: ["operator"]))
+            }
+            #expect(forbidden?.status == 403)
 
             let roundId = round.round.id
             let ballot = BudgetingBallot(roundId: roundId, voterKey: "k1", choices: ["a"])

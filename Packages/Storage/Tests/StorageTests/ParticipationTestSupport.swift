@@ -30,8 +30,8 @@ enum ParticipationSample {
 
 extension StorageFixture {
     func call<C: Contract>(_ contract: C.Type, _ request: C.Request, requestId: String = UUID().uuidString,
-                           actor: String = "service:participation") async throws -> C.Response {
-        try await bus.call(contract, request, headers: RequestHeaders(requestId: requestId, actor: Actor(id: actor)))
+                           actor: Actor = Actor(id: "service:participation", roles: ["service"])) async throws -> C.Response {
+        try await bus.call(contract, request, headers: RequestHeaders(requestId: requestId, actor: actor))
     }
 
     /// The rows of `sql`, every column as text (NULL as nil), read from the database directly.

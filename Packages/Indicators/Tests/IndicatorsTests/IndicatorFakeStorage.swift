@@ -1,0 +1,94 @@
+import BusCore
+import Foundation
+import Model
+import Synchronization
+
+/// A storage service in memory that answers the `indicator.*` operations the indicators service
+/// uses, with the same all-or-nothing import: staged values become visible only on commit.
+final class IndicatorFakeStorage: Sendable {
+    struct State {
+        var indicators: [String: IndicatorDefinition] = [:]
+        var regions: [String: Region] = [:]
+        var values: [IndicatorValueKey: IndicatorValue] = [:]
+        var staged: [String: [IndicatorValue]] = [:]
+        var begun = 0
+        var aborted = 0
+    }
+
+    let state = Mutex(State())
+
+    var router: Router {
+        var router = Router(service: ServiceName.storage)
+        router.on(IndicatorStorageContracts.ListCatalogue.self) { [self] request, _ in
+            state.withLock { state in
+                .init(indicators: state.indicators.values.filter { request.category == nil || $0.category == request.category }
+                        .sorted { $0.id < $1.id },
+                      regions: state.regions.values.sorted { $0.id < $1.id })
+            }
+        }
+        router.on(IndicatorStorageContracts.PutCatalogue.self) { [self] request, _ in
+            state.withLock { state in
+                var regions = IndicatorStorageContracts.Counts(), indicators = IndicatorStorageContracts.Counts()
+                for region in request.regions {
+                    switch state.regions[region.id] { case nil: regions.added += 1; case region?: regions.unchanged += 1; default: regions.changed += 1 }
+                    state.regions[region.id] = region
+                }
+                for indicator in request.indicators {
+                    switch state.indicators[indicator.id] {
+                    case nil: indicators.added += 1
+                    case indicator?: indicators.unchanged += 1
+                    default: indicators.changed += 1
+                    }
+                    state.indicators[indicator.id] = indicator
+                }
+                return .init(regions: regions, indicators: indicators)
+            }
+        }
+        router.on(IndicatorStorageContracts.BeginImport.self) { [self] _, _ in
+            state.withLock { state in
+                state.begun += 1
+                state.staged["import-\(state.begun)"] = []
+                return .init(importId: "import-\(state.begun)")
+            }
+        }
+        router.on(IndicatorStorageContracts.StageBatch.self) { [self] request, _ in
+            try state.withLock { state in
+                guard state.staged[request.importId] != nil else { throw ServiceError.notFound("no import \(request.importId)") }
+                state.staged[request.importId]!.append(contentsOf: request.values)
+                return .init(staged: state.staged[request.importId]!.count)
+            }
+        }
+        router.on(IndicatorStorageContracts.CommitImport.self) { [self] request, _ in
+            try state.withLock { state in
+                guard let staged = state.staged.removeValue(forKey: request.importId) else {
+                    throw ServiceError.notFound("no import \(request.importId)")
+                }
+                var counts = IndicatorStorageContracts.Counts()
+                for value in staged {
+                    switch state.values[value.key] { case nil: counts.added += 1; case value?: counts.unchanged += 1; default: counts.changed += 1 }
+                    state.values[value.key] = value
+                }
+                return counts
+            }
+        }
+        router.on(IndicatorStorageContracts.AbortImport.self) { [self] request, _ in
+            state.withLock { state in
+                state.aborted += 1
+                return .init(dropped: state.staged.removeValue(forKey: request.importId)?.count ?? 0)
+            }
+        }
+        router.on(IndicatorStorageContracts.QueryValues.self) { [self] request, _ in
+            state.withLock { state in
+                .init(values: state.values.values.filter { value in
+                    value.indicator == request.indicator
+                        && (request.regions?.isEmpty ?? true || request.regions!.contains(value.region))
+                        && request.fromYear.map { value.period.year >= $0 } ?? true
+                        && request.toYear.map { value.period.year <= $0 } ?? true
+                        && request.gender.map { value.gender == $0 } ?? true
+                        && request.group.map { value.group == $0 } ?? true
+                }.sorted { ($0.region, $0.period) < ($1.region, $1.period) })
+            }
+        }
+        return router
+    }
+}
