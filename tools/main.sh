@@ -19,10 +19,17 @@ for file in examples/plans/*.yaml; do
   "$bin/hyte" plan import "$file"
 done
 echo
+echo "== examples/indicators → indicators service → storage (the 32 indicators of the Kymenlaakso plan)"
+"$bin/hyte" indicator import examples/indicators/kymenlaakso-2020-indicators.json
+"$bin/hyte" indicator import examples/indicators/kymenlaakso-2020-values.csv
+echo
 echo "== Reports of the example plan loviisa-perusturvakeskus-2021 (status reports of 1–6/2021)"
 mkdir -p out
 "$bin/hyte" report annual --plan loviisa-perusturvakeskus-2021 --year 2021 --format html --lang fi -o out/annual-report-2021.html
 "$bin/hyte" report dashboard --plan loviisa-perusturvakeskus-2021 --period 2021H1 --format html --lang fi -o out/dashboard-2021H1.html
-echo "Open them in a browser: $(pwd)/out/annual-report-2021.html and $(pwd)/out/dashboard-2021H1.html"
+"$bin/hyte" report indicators --plan kymenlaakso-children-youth-2020-2024 --year 2019 --format html --lang fi \
+  -o out/indicators-kymenlaakso-2019.html
+echo "Open them in a browser: $(pwd)/out/annual-report-2021.html, $(pwd)/out/dashboard-2021H1.html"
+echo "and the indicator overview of the regional plan: $(pwd)/out/indicators-kymenlaakso-2019.html"
 echo
 echo "The stack is still running: '$bin/hyte status' shows it, '$bin/hyte down' stops it."
