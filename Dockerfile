@@ -54,10 +54,13 @@ RUN --mount=type=cache,target=/build/.build \
 FROM ${RUNTIME_IMAGE}
 
 # libzmq5 and libsqlite3-0 are the shared libraries the binaries link; ca-certificates for TLS
-# to PostgreSQL and web sources; tzdata so that Foundation can resolve time zones.
+# to PostgreSQL and web sources; tzdata so that Foundation can resolve time zones; chromium and
+# fonts for the reporting service's PDF output (`--build-arg WITH_PDF=0` leaves them out).
+ARG WITH_PDF=1
 RUN export DEBIAN_FRONTEND=noninteractive \
     && apt-get -q update \
     && apt-get -q install -y --no-install-recommends libzmq5 libsqlite3-0 ca-certificates tzdata \
+    && if [ "$WITH_PDF" = "1" ]; then apt-get -q install -y --no-install-recommends chromium fonts-dejavu-core; fi \
     && rm -rf /var/lib/apt/lists/*
 
 # A system user without a login shell; /var/lib/hyte is its data directory. A named volume
