@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Renders report HTML files to PNG screenshots with a headless Chromium, to look at them.
 #
-#   tools/check-reports.sh                      regenerate the sample reports (made-up indicator data,
-#                                               clearly labelled) and refresh docs/screenshots/
+#   tools/check-reports.sh                      refresh docs/screenshots/ from the reports of the example
+#                                               data that tools/main.sh wrote to out/; without them, from
+#                                               the sample reports (made-up indicator data, labelled so)
 #   tools/check-reports.sh OUT_DIR A.html ...   screenshot the given HTML files into OUT_DIR/<name>.png
 #
 # Environment: WINDOW (default 1280,2000) sets the window size in pixels.
@@ -39,6 +40,16 @@ fi
 if [[ $# -eq 1 ]]; then
     echo "usage: $0 [OUT_DIR FILE.html ...]" >&2
     exit 64
+fi
+
+if [[ -f out/annual-report-2021.html && -f out/dashboard-2021H1.html ]]; then
+    mkdir -p docs/screenshots
+    shoot out/annual-report-2021.html docs/screenshots/annual-report.png
+    shoot out/dashboard-2021H1.html docs/screenshots/dashboard.png
+    if [[ -f out/indicators-kymenlaakso-2019.html ]]; then
+        shoot out/indicators-kymenlaakso-2019.html docs/screenshots/indicator-overview.png
+    fi
+    exit 0
 fi
 
 samples="$(mktemp -d)"
