@@ -26,11 +26,13 @@ import json
 import os
 import platform
 import random
+import resource
 import shutil
 import sqlite3
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 
 CLIENTS = 4
@@ -129,10 +131,56 @@ def raw_insert(path, all_ballots):
     return seconds, sum(len(r[5]) for r in rows) / max(len(rows), 1)
 
 
+def cpu_seconds(pid):
+    """User + system CPU seconds of a running process."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return float("nan")
+
+
+def sample_progress(processes, database, start, interval):
+    """(seconds, ballots stored) every INTERVAL s while the clients run, read from storage's file.
+
+    Returns the timeline and the time of the last client's exit (taken by a waiting thread, so the
+    sampling interval does not add to the measured time)."""
+    exits = []
+
+    def wait(process):
+        process.wait()
+        exits.append(time.perf_counter())
+
+    waiters = [threading.Thread(target=wait, args=(process,)) for process in processes]
+    for waiter in waiters:
+        waiter.start()
+    timeline = [(0.0, 0)]
+    while any(waiter.is_alive() for waiter in waiters):
+        deadline = time.perf_counter() + interval
+        while interval > 0 and time.perf_counter() < deadline and any(waiter.is_alive() for waiter in waiters):
+            time.sleep(0.05)
+        if interval <= 0:
+            for waiter in waiters:
+                waiter.join()
+            break
+        try:
+            db = sqlite3.connect(f"file:{database}?mode=ro", uri=True, timeout=1)
+            stored = db.execute("SELECT count(*) FROM participation_record WHERE kind = 'ballot' AND parent = ?",
+                                (ROUND,)).fetchone()[0]
+            db.close()
+        except sqlite3.Error:
+            continue
+        timeline.append((time.perf_counter() - start, stored))
+    return timeline, max(exits)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--ballots", type=int, default=100_000)
     parser.add_argument("--bin", default=".build/debug")
+    parser.add_argument("--sample", type=float, default=5.0,
+                        help="seconds between counts of the stored ballots while voting (0: off)")
     args = parser.parse_args()
     if args.ballots < CLIENTS:
         sys.exit(f"--ballots must be at least {CLIENTS}")
@@ -142,6 +190,23 @@ def main():
     clock = os.path.join(work, "clock")
     env = dict(os.environ, HYTE_DATA_DIR=work, HYTE_BUS=f"tcp://127.0.0.1:{random.randint(20000, 40000)}",
                HYTE_DATABASE_URL="", HYTE_LOG_LEVEL="warning", HYTE_PARTICIPATION_CLOCK_FILE=clock)
+
+    all_ballots = ballots(args.ballots)
+    votes = expected_votes(all_ballots)
+    finished = False
+    try:
+        measure(args, hyte, work, env, all_ballots, votes)
+        finished = True
+    finally:
+        if finished:
+            shutil.rmtree(work, ignore_errors=True)
+        else:
+            print(f"kept for inspection: {work} (service logs, ballot files, databases)", file=sys.stderr)
+
+
+def measure(args, hyte, work, env, all_ballots, votes):
+    bin_dir = os.path.dirname(hyte)
+    clock = env["HYTE_PARTICIPATION_CLOCK_FILE"]
 
     def set_clock(instant):
         with open(clock + ".tmp", "w") as out:
@@ -161,8 +226,6 @@ def main():
             json.dump(value, out, ensure_ascii=False)
         return path
 
-    all_ballots = ballots(args.ballots)
-    votes = expected_votes(all_ballots)
     try:
         reference, reference_doc = raw_insert(os.path.join(work, "raw.sqlite"), all_ballots)
         parts = [all_ballots[i::CLIENTS] for i in range(CLIENTS)]
@@ -178,12 +241,21 @@ def main():
         run("pb", "screen", ROUND, PROPOSALS[-1], "--no-feasible", "--reason-fi", "Ei kaupungin maalla.")
         set_clock("2025-03-10T12:00:00Z")
 
+        status = run("status", json_output=True)
+        pids = {row["name"]: row["pid"] for row in status.get("rows", status.get("services", []))}
+        cpu_before = {name: cpu_seconds(pid) for name, pid in pids.items()}
+        children = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu_before["4 hyte clients"] = children.ru_utime + children.ru_stime
         logs = [open(os.path.join(work, f"vote-{i + 1}.err"), "w+") for i in range(CLIENTS)]
         start = time.perf_counter()
         voters = [subprocess.Popen([hyte, "pb", "vote", ROUND, "--file", path], env=env,
                                    stdout=subprocess.DEVNULL, stderr=log) for path, log in zip(files, logs)]
+        timeline, last_exit = sample_progress(voters, os.path.join(work, "hyte.sqlite"), start, args.sample)
         codes = [voter.wait() for voter in voters]
-        voting = time.perf_counter() - start
+        voting = last_exit - start
+        cpu_after = {name: cpu_seconds(pid) for name, pid in pids.items()}
+        children = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu_after["4 hyte clients"] = children.ru_utime + children.ru_stime
         for i, (code, log) in enumerate(zip(codes, logs)):
             if code != 0:
                 log.seek(0)
@@ -224,7 +296,6 @@ def main():
         db.close()
         if stored != args.ballots:
             sys.exit(f"FAILED: {stored} ballot rows in {database[0]}, expected {args.ballots}")
-    shutil.rmtree(work, ignore_errors=True)
 
     n = args.ballots
     print(f"round {ROUND}: knapsack, budget {BUDGET} EUR, {len(FEASIBLE)} feasible proposals; {n} ballots "
@@ -242,6 +313,20 @@ def main():
           f"(each one `hyte` process, 3 requests, wall clock)")
     print(f"ballot document: stored {stored_doc:.0f} chars on average, reference {reference_doc:.0f} chars"
           if stored_doc is not None else f"ballot document: reference {reference_doc:.0f} chars")
+    print(f"CPU seconds while voting: " + ", ".join(
+        f"{name} {cpu_after[name] - cpu_before[name]:.1f}" for name in sorted(cpu_before)) + f" (of {voting:.1f} s x {os.cpu_count()} cores)")
+    if len(timeline) > 2:
+        print()
+        print("| ballots stored | at second | ballots/s in this stretch |")
+        print("|---:|---:|---:|")
+        marks = [n * q // 10 for q in range(1, 11)]
+        previous = (0.0, 0)
+        for mark in marks:
+            reached = next((point for point in timeline if point[1] >= mark), (voting, n))
+            if reached[1] <= previous[1]:
+                continue
+            print(f"| {reached[1]} | {reached[0]:.1f} | {(reached[1] - previous[1]) / max(reached[0] - previous[0], 1e-9):.1f} |")
+            previous = reached
     print(f"machine: nproc {os.cpu_count()}, {platform.machine()}, {platform.platform()}, python {platform.python_version()}, "
           f"SQLite {sqlite3.sqlite_version}; build: {bin_dir}")
 

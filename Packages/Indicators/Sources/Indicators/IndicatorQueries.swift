@@ -56,10 +56,19 @@ struct IndicatorQueries {
                                         details: ["indicator": request.indicator])
         }
         let direction = definition?.direction ?? .neutral
+        // One pass over the values: a series per region, gender and group, each by period.
+        struct LineKey: Hashable {
+            var region: String
+            var gender: Gender
+            var group: IndicatorPopulationGroup?
+        }
+        var byLine: [LineKey: [ReportingPeriod: IndicatorValue]] = [:]
+        for value in values {
+            let key = LineKey(region: value.region, gender: value.gender, group: value.group)
+            if byLine[key]?[value.period] == nil { byLine[key, default: [:]][value.period] = value }
+        }
         let series = IndicatorSeries.grouping(values).map { line in
-            let byPeriod = Dictionary(values.filter {
-                $0.region == line.region && $0.gender == line.gender && $0.group == line.group
-            }.map { ($0.period, $0) }, uniquingKeysWith: { first, _ in first })
+            let byPeriod = byLine[LineKey(region: line.region, gender: line.gender, group: line.group)] ?? [:]
             return IndicatorContracts.Series.RegionSeries(
                 region: line.region, gender: line.gender, group: line.group,
                 values: line.points.compactMap { byPeriod[$0.period] },
