@@ -17,21 +17,47 @@ struct PlanItemPath: ExpressibleByArgument {
 }
 
 extension Indicator {
-    /// `hyte indicator link PLAN/ITEM ID…`.
+    /// `hyte indicator link PLAN/ITEM ID…`: adds the indicators to the item's `indicators` list in the
+    /// plan (a `plan.edit`), where reports, exports and `hyte plan show` read them.
     struct Link: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Link a plan item to indicators it follows (recorded in the audit log).")
+        static let configuration = CommandConfiguration(
+            abstract: "Link a plan item to indicators it follows (a change of the plan, recorded in the audit log).")
         @OptionGroup var options: GatewayOptions
         @Argument(help: "PLAN/ITEM, e.g. kymenlaakso-2020/I.4.") var target: PlanItemPath
         @Argument(help: "Indicator ids.") var indicators: [String]
         @Option(name: .long, help: "Language: fi, sv or en.") var lang: Language = .fi
 
+        func validate() throws {
+            guard !target.item.isEmpty else { throw ValidationError("give the item as PLAN/ITEM, e.g. kymenlaakso-2020/I.4") }
+            guard !indicators.isEmpty else { throw ValidationError("give at least one indicator id") }
+        }
+
         func run() async throws {
             let gateway = Gateway(configuration: try options.resolve())
             defer { Task { await gateway.close() } }
-            let reply = try await gateway.call(IndicatorStorageContracts.LinkItem.self, .init(
-                planId: target.planId, item: target.item, indicators: indicators), headers: options.headers())
+            let catalogue = try await gateway.call(IndicatorStorageContracts.ListCatalogue.self, .init(), headers: options.headers())
+            let known = Set(catalogue.indicators.map(\.id))
+            if let unknown = indicators.first(where: { !known.contains($0) }) {
+                printError("indicator '\(unknown)' is not in the catalogue; `hyte indicator list` shows it")
+                throw GatewayExit.refused
+            }
+            let plan = try await gateway.call(PlanContracts.Get.self, .init(id: target.planId), headers: options.headers())
+            guard let item = plan.items.item(numbered: target.item) else {
+                printError("plan '\(target.planId)' has no item '\(target.item)'")
+                throw GatewayExit.refused
+            }
+            var added: [String] = []
+            for id in indicators where !item.indicators.contains(id) && !added.contains(id) { added.append(id) }
+            if !added.isEmpty {
+                var changed = item.withoutChildren
+                changed.indicators += added
+                _ = try await gateway.call(PlanEditContracts.Edit.self, .init(
+                    planId: target.planId, expectedVersion: plan.plan.version ?? 0,
+                    edits: [.updateItem(number: target.item, item: changed)]), headers: options.headers())
+            }
+            let reply = IndicatorStorageContracts.LinkItem.Response(added: added.count, unchanged: Set(indicators).count - added.count)
             if options.json { try printJSON(reply); return }
-            let place = target.item.isEmpty ? target.planId : "\(target.planId)/\(target.item)"
+            let place = "\(target.planId)/\(target.item)"
             print(IndicatorText.word("\(place): \(reply.added) uutta linkkiä, \(reply.unchanged) oli jo",
                                      "\(place): \(reply.added) nya länkar, \(reply.unchanged) fanns redan",
                                      "\(place): \(reply.added) links added, \(reply.unchanged) already there", lang))

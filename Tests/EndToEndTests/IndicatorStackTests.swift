@@ -1,4 +1,6 @@
 import Foundation
+import BusCore
+import Model
 import Testing
 
 /// Indicators through the running stack: import the Kymenlaakso catalogue and values and a real
@@ -69,8 +71,12 @@ import Testing
         #expect(try hyte("org", "import", "\(repositoryRoot)/examples/organisations.json").status == 0)
         let plan = try hyte("plan", "import", "\(repositoryRoot)/examples/plans/kymenlaakso-children-youth-2020-2024.yaml")
         #expect(plan.status == 0, "\(plan.error)")
-        let link = try hyte("indicator", "link", "kymenlaakso-children-youth-2020-2024/I.4", "7", "21", "22")
-        #expect(link.output.contains("3 uutta linkkiä, 0 oli jo"), "\(link.output) \(link.error)")
+        // I.4 follows 7, 21, 22, 29 and 25 in the document; 1 and 2 are added to the plan item.
+        let link = try hyte("indicator", "link", "kymenlaakso-children-youth-2020-2024/I.4", "7", "1", "2")
+        #expect(link.output.contains("2 uutta linkkiä, 1 oli jo"), "\(link.output) \(link.error)")
+        let exported = try hyte("plan", "export", "kymenlaakso-children-youth-2020-2024", "--format", "json")
+        let stored = try JSONCoding.decoder.decode(PlanDocument.self, from: Data(exported.output.utf8))
+        #expect(stored.items.item(numbered: "I.4")?.indicators == ["7", "21", "22", "29", "25", "1", "2"])
         let badLink = try hyte("indicator", "link", "kymenlaakso-children-youth-2020-2024/I.4", "99")
         #expect(badLink.status == 4)
         #expect(badLink.error.contains("'99'"))

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Participatory-budgeting benchmark: ballots cast through the gateway against plain SQLite inserts.
 
-Starts a local stack from BIN (SQLite under a temporary HYTE_DATA_DIR, a random HYTE_BUS port and a
+Starts a local stack from BIN (SQLite under a temporary HYTE_DATA_DIR, a free HYTE_BUS port and a
 participation clock file, HYTE_PARTICIPATION_CLOCK_FILE, that moves the round through its phases
 without waiting), creates a knapsack round with 11 proposals of which 10 are screened feasible,
 and in the same run measures:
@@ -14,7 +14,11 @@ and in the same run measures:
     both must count N ballots and give the votes the generated ballots give, or the run fails;
   * the reference: N rows inserted into a new SQLite file with storage's `participation_record`
     table and index, using storage's own INSERT statement, documents shaped like stored ballots
-    (one prepared statement, one transaction, Python's sqlite3) -> rows/s, and the ratio.
+    (one prepared statement, one transaction, Python's sqlite3) -> rows/s, and the ratio;
+  * while voting: CPU seconds of each service and of the 4 clients, and every --sample seconds the
+    number of stored ballots (read-only from storage's file), printed as ballots/s per tenth of N:
+    `pb.vote` lists every stored ballot of the round to tell whether the voter's ballot is replaced,
+    so the rate falls as the round fills.
 
   swift build            (or: swift build -c release, then --bin .build/release)
   python3 tools/bench/participation/bench.py --ballots 100000 --bin .build/debug
@@ -28,6 +32,7 @@ import platform
 import random
 import resource
 import shutil
+import socket
 import sqlite3
 import subprocess
 import sys
@@ -175,6 +180,13 @@ def sample_progress(processes, database, start, interval):
     return timeline, max(exits)
 
 
+def free_port():
+    """A TCP port nothing listens on now (a random guess may hit another stack's broker)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--ballots", type=int, default=100_000)
@@ -188,7 +200,7 @@ def main():
     hyte = os.path.join(bin_dir, "hyte")
     work = tempfile.mkdtemp(prefix="hyte-bench-participation-")
     clock = os.path.join(work, "clock")
-    env = dict(os.environ, HYTE_DATA_DIR=work, HYTE_BUS=f"tcp://127.0.0.1:{random.randint(20000, 40000)}",
+    env = dict(os.environ, HYTE_DATA_DIR=work, HYTE_BUS=f"tcp://127.0.0.1:{free_port()}",
                HYTE_DATABASE_URL="", HYTE_LOG_LEVEL="warning", HYTE_PARTICIPATION_CLOCK_FILE=clock)
 
     all_ballots = ballots(args.ballots)
@@ -232,7 +244,7 @@ def measure(args, hyte, work, env, all_ballots, votes):
         files = [write_json(f"ballots-{i + 1}.json", part) for i, part in enumerate(parts)]
 
         set_clock("2025-01-10T12:00:00Z")
-        subprocess.run([hyte, "up", "--timeout", "120"], env=env, check=True, stdout=subprocess.DEVNULL)
+        run("up", "--timeout", "120")
         run("pb", "round", "create", write_json("round.json", round_document()))
         run("pb", "propose", write_json("proposals.json", proposal_documents()))
         set_clock("2025-02-10T12:00:00Z")

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Reporting scale benchmark: annual reports of many municipalities' plans with 1 and 4 reporting workers.
 
-Starts a local stack from BIN (SQLite under a temporary HYTE_DATA_DIR, a random HYTE_BUS port), then
+Starts a local stack from BIN (SQLite under a temporary HYTE_DATA_DIR, a free HYTE_BUS port), then
 
   * imports an organisation registry (a wellbeing county `bench-hva`, PLANS municipalities and one large city),
     an indicator catalogue (100 indicators; regions: every municipality with the county as parent, the county,
@@ -38,6 +38,7 @@ import shutil
 import socket
 import statistics
 import struct
+import threading
 import subprocess
 import sys
 import tempfile
@@ -246,7 +247,7 @@ class BusClient:
 def bus_reports(endpoint, plans, concurrency):
     """All annual reports over `concurrency` bus connections of this process: wall clock and per-request latencies."""
     queue = list(range(1, plans + 1))
-    lock = concurrent.futures.thread.threading.Lock()
+    lock = threading.Lock()
     latencies = []
 
     def client():
@@ -309,6 +310,12 @@ def stack_pids(hyte, env):
     return {row["name"]: row["pid"] for row in status.get("services") or status.get("rows") or [] if row.get("pid")}
 
 
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
 def machine():
     model = ""
     try:
@@ -340,7 +347,7 @@ def main():
     bin_dir = os.path.abspath(args.bin)
     hyte = os.path.join(bin_dir, "hyte")
     work = tempfile.mkdtemp(prefix="hyte-bench-reporting-")
-    env = dict(os.environ, HYTE_DATA_DIR=work, HYTE_BUS=f"tcp://127.0.0.1:{random.randint(20000, 40000)}",
+    env = dict(os.environ, HYTE_DATA_DIR=work, HYTE_BUS=f"tcp://127.0.0.1:{free_port()}",
                HYTE_DATABASE_URL="", HYTE_LOG_LEVEL="warning")
     extra = []
     try:
