@@ -198,6 +198,8 @@ def main():
         sys.exit(f"--ballots must be at least {CLIENTS}")
     bin_dir = os.path.abspath(args.bin)
     hyte = os.path.join(bin_dir, "hyte")
+    if not os.access(hyte, os.X_OK):
+        sys.exit(f"{hyte} is missing; build first (swift build) or give --bin")
     work = tempfile.mkdtemp(prefix="hyte-bench-participation-")
     clock = os.path.join(work, "clock")
     env = dict(os.environ, HYTE_DATA_DIR=work, HYTE_BUS=f"tcp://127.0.0.1:{free_port()}",

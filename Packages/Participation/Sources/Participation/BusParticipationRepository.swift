@@ -38,14 +38,15 @@ public struct BusParticipationRepository: ParticipationRepository {
         return try reply.documents.map { try Self.decode(type, $0, kind: kind) }
     }
 
+    @discardableResult
     private func save<T: Encodable>(_ values: [T], kind: ParticipationStorageRecordKind, parent: String = "",
-                                    id: (T) -> String) async throws {
-        guard !values.isEmpty else { return }
+                                    id: (T) -> String) async throws -> ParticipationStorageContracts.SaveRecords.Response {
+        guard !values.isEmpty else { return .init(created: 0, updated: 0) }
         let records = try values.map { value in
             ParticipationStorageContracts.Record(
                 id: id(value), document: String(decoding: try JSONCoding.encoder.encode(value), as: UTF8.self))
         }
-        _ = try await call(ParticipationStorageContracts.SaveRecords.self, .init(kind: kind, parent: parent, records: records))
+        return try await call(ParticipationStorageContracts.SaveRecords.self, .init(kind: kind, parent: parent, records: records))
     }
 
     private static func decode<T: Decodable>(_ type: T.Type, _ document: String,
@@ -111,8 +112,10 @@ public struct BusParticipationRepository: ParticipationRepository {
         try await records(BudgetingBallot.self, kind: .ballot, parent: roundId)
     }
 
-    public func saveBallot(_ ballot: BudgetingBallot) async throws {
-        try await save([ballot], kind: .ballot, parent: ballot.roundId) { $0.voterKey }
+    @discardableResult
+    public func saveBallot(_ ballot: BudgetingBallot) async throws -> Bool {
+        // Keyed by the voter key: storage replaces the voter's earlier ballot and says it created none.
+        try await save([ballot], kind: .ballot, parent: ballot.roundId) { $0.voterKey }.created == 0
     }
 
     public func panel(id: String) async throws -> ResidentPanel? { try await record(ResidentPanel.self, kind: .panel, id: id) }

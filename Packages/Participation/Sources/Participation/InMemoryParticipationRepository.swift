@@ -66,12 +66,14 @@ public actor InMemoryParticipationRepository: ParticipationRepository {
 
     public func ballots(roundId: String) -> [BudgetingBallot] { ballotsByRound[roundId] ?? [] }
 
-    public func saveBallot(_ ballot: BudgetingBallot) {
+    @discardableResult
+    public func saveBallot(_ ballot: BudgetingBallot) -> Bool {
         if let index = ballotsByRound[ballot.roundId]?.firstIndex(where: { $0.voterKey == ballot.voterKey }) {
             ballotsByRound[ballot.roundId]?[index] = ballot
-        } else {
-            ballotsByRound[ballot.roundId, default: []].append(ballot)
+            return true
         }
+        ballotsByRound[ballot.roundId, default: []].append(ballot)
+        return false
     }
 
     public func panel(id: String) -> ResidentPanel? { panelsById[id] }

@@ -76,8 +76,8 @@ func addBudgetingRoutes(router: inout Router, repository: any ParticipationRepos
                 .withResidentText(refusal.text)
         }
         let key = VoterKey.derive(secret: record.secret, voterId: request.voterId)
-        let replaced = try await repository.ballots(roundId: round.id).contains { $0.voterKey == key }
-        try await repository.saveBallot(BudgetingBallot(roundId: round.id, voterKey: key, choices: request.choices))
+        // One keyed write; the reply says whether the voter had a ballot (no listing of the round's ballots).
+        let replaced = try await repository.saveBallot(BudgetingBallot(roundId: round.id, voterKey: key, choices: request.choices))
         // The voter id and key are never logged.
         context.logger.info("ballot stored", metadata: ["round": "\(round.id)", "replaced": "\(replaced)"])
         return .init(replaced: replaced, message: ballotStored)

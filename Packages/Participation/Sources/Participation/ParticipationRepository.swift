@@ -40,7 +40,9 @@ public protocol ParticipationRepository: Sendable {
     /// The ballots of a round.
     func ballots(roundId: String) async throws -> [BudgetingBallot]
     /// Stores a ballot, replacing the ballot of the same voter key in the same round.
-    func saveBallot(_ ballot: BudgetingBallot) async throws
+    /// Returns true when it replaced an earlier ballot of the same voter in the round.
+    @discardableResult
+    func saveBallot(_ ballot: BudgetingBallot) async throws -> Bool
 
     /// The panel with `id`, or nil.
     func panel(id: String) async throws -> ResidentPanel?
