@@ -164,24 +164,9 @@ public enum IndicatorContracts {
         public static let service = ServiceName.indicators
         public static let operation = "indicator.series"
         public static let version = 1
-        public struct Request: Codable, Sendable, Hashable {
-            public var indicator: String
-            /// Nil or empty: every region.
-            public var regions: [String]?
-            public var fromYear: Int?
-            public var toYear: Int?
-            public var gender: Gender?
-            public var group: IndicatorPopulationGroup?
-            public init(indicator: String, regions: [String]? = nil, fromYear: Int? = nil, toYear: Int? = nil,
-                        gender: Gender? = nil, group: IndicatorPopulationGroup? = nil) {
-                self.indicator = indicator
-                self.regions = regions
-                self.fromYear = fromYear
-                self.toYear = toYear
-                self.gender = gender
-                self.group = group
-            }
-        }
+        /// The same query as storage's `indicator.values`, with regions given as the user names them
+        /// (id, code, Sotkanet id, name or `whole-country`).
+        public typealias Request = IndicatorStorageContracts.QueryValues.Request
         public struct Response: Codable, Sendable, Hashable {
             public var indicator: IndicatorDefinition?
             public var regions: [Region]

@@ -1,4 +1,5 @@
 import Model
+import PlanFormats
 
 extension ReportXLSXWriter {
     /// The rows of one worksheet, built block by block.
@@ -15,7 +16,7 @@ extension ReportXLSXWriter {
             let rowNumber = rows.count + 1
             var xml = ""
             for (column, cell) in cells.enumerated() {
-                let reference = SpreadsheetColumn.name(column) + String(rowNumber)
+                let reference = SpreadsheetXLSXNames.name(column) + String(rowNumber)
                 xml += self.cell(cell, reference: reference, forcedStyle: style)
                 let length = min(60, cell.display(language).split(separator: "\n").map(\.count).max() ?? 0)
                 widths[column] = max(widths[column] ?? 8, length + 2)
