@@ -18,6 +18,7 @@ struct ParticipationMain: AsyncParsableCommand {
         try await ServiceMain.runWorker(service: ServiceName.participation, options: options) { configuration, logger in
             let storage = MajordomoClient(endpoint: configuration.bus, logger: logger)
             return buildParticipationRouter(logger: logger, repository: BusParticipationRepository(bus: storage),
+                                            measures: BusPlanMeasureSink(bus: storage),
                                             clock: ParticipationFileClock.fromEnvironment())
         }
     }

@@ -102,11 +102,12 @@ extension PlanCommand {
             subcommands: [Add.self, Update.self, Remove.self])
     }
 
-    /// `hyte plan measure set|delete`.
+    /// `hyte plan measure set|delete|bind|unbind|bindings|sync`.
     struct MeasureCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "measure", abstract: "Add, change or delete a measure of an item of a stored plan.",
-            subcommands: [Set.self, Remove.self])
+            commandName: "measure",
+            abstract: "Add, change or delete a measure of an item of a stored plan; bind it to a participation figure.",
+            subcommands: [Set.self, Remove.self, Bind.self, Unbind.self, Bindings.self, Sync.self])
     }
 }
 

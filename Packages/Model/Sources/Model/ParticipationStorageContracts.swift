@@ -18,8 +18,10 @@ public enum ParticipationStorageContracts {
         }
     }
 
-    /// `participation.record.save`: creates or replaces records of one kind and parent in one
-    /// transaction. A replaced record keeps its place in the list order.
+    /// `participation.record.save`: creates or replaces records of one kind and parent, and
+    /// removes the records named in `deletions`, in one transaction. A replaced record keeps its
+    /// place in the list order; a removed record of an audited kind has an audit row with its last
+    /// document as `before`.
     public struct SaveRecords: Contract {
         public static let service = ServiceName.storage
         public static let operation = "participation.record.save"
@@ -28,18 +30,24 @@ public enum ParticipationStorageContracts {
             public var kind: ParticipationStorageRecordKind
             public var parent: String
             public var records: [Record]
-            public init(kind: ParticipationStorageRecordKind, parent: String = "", records: [Record]) {
+            /// Ids of records of this kind and parent to remove (ids not stored are skipped).
+            public var deletions: [String]?
+            public init(kind: ParticipationStorageRecordKind, parent: String = "", records: [Record], deletions: [String]? = nil) {
                 self.kind = kind
                 self.parent = parent
                 self.records = records
+                self.deletions = deletions
             }
         }
         public struct Response: Codable, Sendable, Hashable {
             public var created: Int
             public var updated: Int
-            public init(created: Int, updated: Int) {
+            /// Records removed; nil when the request named none.
+            public var deleted: Int?
+            public init(created: Int, updated: Int, deleted: Int? = nil) {
                 self.created = created
                 self.updated = updated
+                self.deleted = deleted
             }
         }
     }

@@ -12,6 +12,8 @@ public enum ParticipationStorageRecordKind: String, Codable, Sendable, Hashable,
     case hearing
     case event
     case assessment
+    /// A `MeasureBinding`; no parent, its id is `PLAN/ITEM/MEASURE`.
+    case binding
 
     /// True for the kinds whose changes are written to the audit log and kept in `processed_request`.
     /// Ballots are not: the audit time would date a voter's ballot; a ballot replaces itself anyway.

@@ -26,6 +26,8 @@ public struct Survey: Codable, Sendable, Hashable, Identifiable {
     /// True when every answer needs a one-time invitation token.
     public var invitationOnly: Bool
     public var state: SurveyState
+    /// When the survey was closed by hand (`survey.close`), if it was.
+    public var closedAt: Date?
 
     public init(id: String, title: LocalizedText, description: LocalizedText? = nil, questions: [SurveyQuestion],
                 targetGroup: LocalizedText? = nil, targetSize: Int? = nil, opensAt: Date? = nil, closesAt: Date? = nil,
@@ -47,7 +49,7 @@ public struct Survey: Codable, Sendable, Hashable, Identifiable {
 
     enum CodingKeys: String, CodingKey {
         case id, title, description, questions, targetGroup, targetSize, opensAt, closesAt, anonymous,
-             resultsVisibleBeforeClose, invitationOnly, state
+             resultsVisibleBeforeClose, invitationOnly, state, closedAt
     }
 
     /// `anonymous` defaults to true, `resultsVisibleBeforeClose` and `invitationOnly` to false, `state` to draft.
@@ -62,6 +64,7 @@ public struct Survey: Codable, Sendable, Hashable, Identifiable {
                   anonymous: try c.decode(.anonymous, default: true),
                   resultsVisibleBeforeClose: try c.decode(.resultsVisibleBeforeClose, default: false),
                   invitationOnly: try c.decode(.invitationOnly, default: false), state: try c.decode(.state, default: .draft))
+        closedAt = try c.decodeIfPresent(Date.self, forKey: .closedAt)
     }
 
     /// True when answers are taken at `now`: the survey is open and `now` is within its open and close time.

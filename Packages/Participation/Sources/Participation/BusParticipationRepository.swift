@@ -146,6 +146,17 @@ public struct BusParticipationRepository: ParticipationRepository {
     public func saveAssessment(_ assessment: ImpactAssessment) async throws {
         try await save([assessment], kind: .assessment) { $0.id }
     }
+
+    public func bindings() async throws -> [MeasureBinding] {
+        try await records(MeasureBinding.self, kind: .binding).sorted { $0.recordId < $1.recordId }
+    }
+    public func saveBinding(_ binding: MeasureBinding) async throws { try await save([binding], kind: .binding) { $0.recordId } }
+    @discardableResult
+    public func deleteBinding(planId: String, item: String, measureId: String) async throws -> Bool {
+        let id = MeasureBinding(planId: planId, item: item, measureId: measureId, figure: .statementsGiven(council: nil)).recordId
+        let reply = try await call(ParticipationStorageContracts.SaveRecords.self, .init(kind: .binding, records: [], deletions: [id]))
+        return (reply.deleted ?? 0) > 0
+    }
 }
 
 extension BudgetingRoundRecord {

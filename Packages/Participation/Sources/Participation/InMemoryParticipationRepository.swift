@@ -15,6 +15,7 @@ public actor InMemoryParticipationRepository: ParticipationRepository {
     private var hearingsById: [String: HearingRequest] = [:]
     private var eventsById: [String: ParticipationEvent] = [:]
     private var assessmentsById: [String: ImpactAssessment] = [:]
+    private var bindingsById: [String: MeasureBinding] = [:]
 
     /// An empty repository.
     public init() {}
@@ -87,4 +88,11 @@ public actor InMemoryParticipationRepository: ParticipationRepository {
     public func assessment(id: String) -> ImpactAssessment? { assessmentsById[id] }
     public func assessments() -> [ImpactAssessment] { assessmentsById.values.sorted { $0.id < $1.id } }
     public func saveAssessment(_ assessment: ImpactAssessment) { assessmentsById[assessment.id] = assessment }
+    public func bindings() -> [MeasureBinding] { bindingsById.values.sorted { $0.recordId < $1.recordId } }
+    public func saveBinding(_ binding: MeasureBinding) { bindingsById[binding.recordId] = binding }
+    @discardableResult
+    public func deleteBinding(planId: String, item: String, measureId: String) -> Bool {
+        let id = MeasureBinding(planId: planId, item: item, measureId: measureId, figure: .statementsGiven(council: nil)).recordId
+        return bindingsById.removeValue(forKey: id) != nil
+    }
 }

@@ -9,7 +9,8 @@ let ballotStored = LocalizedText(fi: "Äänesi on tallennettu. Voit muuttaa sit�
 
 /// Adds `pb.round.create`, `pb.propose`, `pb.proposals`, `pb.screen`, `pb.vote`, `pb.results`,
 /// `pb.recount` and `pb.implementation`.
-func addBudgetingRoutes(router: inout Router, repository: any ParticipationRepository, clock: @escaping ParticipationClock) {
+func addBudgetingRoutes(router: inout Router, repository: any ParticipationRepository, writer: MeasureBindingWriter,
+                        clock: @escaping ParticipationClock) {
     router.on(ParticipationContracts.RoundCreate.self) { round, _ in
         do throws(BudgetingRefusal) { try round.check() } catch { throw ServiceError.refused(error) }
         guard try await repository.round(id: round.id) == nil else {
@@ -88,6 +89,11 @@ func addBudgetingRoutes(router: inout Router, repository: any ParticipationRepos
         let proposals = try await repository.proposals(roundId: record.round.id)
         let result = record.result ?? .init(ranking: [], winners: [], spent: 0, countedBallots: 0, refusedBallots: [])
         let winners = result.winners.compactMap { id in proposals.first { $0.id == id } }
+        let roundId = record.round.id
+        await writer.changed(logger: context.logger) {
+            if case .budgetingProjectsFunded(let round) = $0 { return round == nil || round == roundId }
+            return false
+        }
         return .init(roundId: record.round.id, result: result, winners: winners)
     }
     router.on(ParticipationContracts.Recount.self) { request, _ in
@@ -100,7 +106,7 @@ func addBudgetingRoutes(router: inout Router, repository: any ParticipationRepos
         let recounted = try await count(record.round, repository)
         return .init(recounted: recounted, stored: record.result, matches: record.result.map { $0 == recounted } ?? true)
     }
-    router.on(ParticipationContracts.Implementation.self) { request, _ in
+    router.on(ParticipationContracts.Implementation.self) { request, context in
         let record = try await countedRound(request.roundId, repository, clock: clock, to: "reporting implementation")
         var proposal = try await loadProposal(request.proposalId, round: record.round.id, repository)
         guard record.result?.winners.contains(proposal.id) == true else {
@@ -109,6 +115,11 @@ func addBudgetingRoutes(router: inout Router, repository: any ParticipationRepos
         }
         proposal.implementation = BudgetingImplementation(status: request.status, updatedAt: clock(), note: request.note)
         try await repository.saveProposals([proposal])
+        let roundId = record.round.id
+        await writer.changed(logger: context.logger) {
+            if case .budgetingProjectsCompleted(let round) = $0 { return round == nil || round == roundId }
+            return false
+        }
         return proposal
     }
 }

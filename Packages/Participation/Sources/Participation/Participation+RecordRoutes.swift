@@ -3,7 +3,8 @@ import Foundation
 import Model
 
 /// Adds `panel.*`, `hearing.*`, `event.*`, `assessment.*` and `figure.value`.
-func addRecordRoutes(router: inout Router, repository: any ParticipationRepository, clock: @escaping ParticipationClock) {
+func addRecordRoutes(router: inout Router, repository: any ParticipationRepository, writer: MeasureBindingWriter,
+                     clock: @escaping ParticipationClock) {
     router.on(ParticipationContracts.PanelSave.self) { panel, _ in
         do throws(ParticipationRecordError) { try panel.check() } catch { throw ServiceError.invalid(error) }
         try await repository.savePanel(panel)
@@ -29,9 +30,13 @@ func addRecordRoutes(router: inout Router, repository: any ParticipationReposito
         try await repository.savePanel(panel)
         return panel
     }
-    router.on(ParticipationContracts.HearingSave.self) { hearing, _ in
+    router.on(ParticipationContracts.HearingSave.self) { hearing, context in
         do throws(ParticipationRecordError) { try hearing.check() } catch { throw ServiceError.invalid(error) }
         try await repository.saveHearing(hearing)
+        await writer.changed(logger: context.logger) {
+            if case .statementsGiven = $0 { return true }
+            return false
+        }
         return hearing
     }
     router.on(ParticipationContracts.HearingGet.self) { request, _ in
@@ -46,9 +51,13 @@ func addRecordRoutes(router: inout Router, repository: any ParticipationReposito
     router.on(ParticipationContracts.HearingCounts.self) { filter, _ in
         hearingCounts(try await repository.hearings()).filter { filter.year == nil || $0.year == filter.year }
     }
-    router.on(ParticipationContracts.EventSave.self) { event, _ in
+    router.on(ParticipationContracts.EventSave.self) { event, context in
         do throws(ParticipationRecordError) { try event.check() } catch { throw ServiceError.invalid(error) }
         try await repository.saveEvent(event)
+        await writer.changed(logger: context.logger) {
+            if case .eventParticipants = $0 { return true }
+            return false
+        }
         return event
     }
     router.on(ParticipationContracts.EventList.self) { filter, _ in

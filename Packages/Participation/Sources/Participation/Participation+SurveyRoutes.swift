@@ -7,7 +7,8 @@ let surveyThanks = LocalizedText(fi: "Kiitos vastauksestasi!", sv: "Tack för di
 
 /// Adds `survey.create`, `survey.get`, `survey.open`, `survey.close`, `survey.tokens`, `survey.answer`,
 /// `survey.results` and `survey.import`.
-func addSurveyRoutes(router: inout Router, repository: any ParticipationRepository, clock: @escaping ParticipationClock) {
+func addSurveyRoutes(router: inout Router, repository: any ParticipationRepository, writer: MeasureBindingWriter,
+                     clock: @escaping ParticipationClock) {
     router.on(ParticipationContracts.SurveyCreate.self) { survey, _ in
         var survey = survey
         do throws(SurveyDefinitionError) {
@@ -35,13 +36,16 @@ func addSurveyRoutes(router: inout Router, repository: any ParticipationReposito
         try await repository.saveSurvey(survey)
         return survey
     }
-    router.on(ParticipationContracts.SurveyClose.self) { request, _ in
+    router.on(ParticipationContracts.SurveyClose.self) { request, context in
         var survey = try await loadSurvey(request.surveyId, repository)
         guard survey.state == .open else {
             throw ServiceError.conflict("survey '\(survey.id)' is \(survey.state.rawValue); only an open survey can be closed")
         }
         survey.state = .closed
+        survey.closedAt = clock()
         try await repository.saveSurvey(survey)
+        let id = survey.id
+        await writer.changed(logger: context.logger) { $0.survey == id }
         return survey
     }
     router.on(ParticipationContracts.SurveyTokens.self) { request, _ in

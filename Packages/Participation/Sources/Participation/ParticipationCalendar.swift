@@ -13,6 +13,12 @@ public enum ParticipationCalendar {
     /// The year of `date` in Finnish time.
     public static func year(of date: Date) -> Int { calendar.component(.year, from: date) }
 
+    /// The year and month (1–12) of `date` in Finnish time.
+    public static func yearAndMonth(of date: Date) -> (year: Int, month: Int) {
+        let parts = calendar.dateComponents([.year, .month], from: date)
+        return (parts.year ?? 0, parts.month ?? 1)
+    }
+
     /// True when `date` falls in `period` in Finnish time.
     public static func period(_ period: ReportingPeriod, contains date: Date) -> Bool {
         let parts = calendar.dateComponents([.year, .month], from: date)

@@ -66,4 +66,17 @@ public protocol ParticipationRepository: Sendable {
     func assessments() async throws -> [ImpactAssessment]
     /// Creates or replaces an impact assessment.
     func saveAssessment(_ assessment: ImpactAssessment) async throws
+
+    /// Every measure binding.
+    func bindings() async throws -> [MeasureBinding]
+    /// Creates or replaces the binding of a measure (by plan, item and measure).
+    func saveBinding(_ binding: MeasureBinding) async throws
+    /// Removes the binding of a measure; false when there was none.
+    @discardableResult
+    func deleteBinding(planId: String, item: String, measureId: String) async throws -> Bool
+}
+
+extension MeasureBinding {
+    /// The binding's id among the stored bindings: `PLAN/ITEM/MEASURE`.
+    var recordId: String { "\(planId)/\(item)/\(measureId)" }
 }

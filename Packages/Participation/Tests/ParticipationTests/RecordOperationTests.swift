@@ -141,9 +141,10 @@ private func finnishDay(_ year: Int, _ month: Int, _ day: Int) -> Date {
     }
 
     @Test func aMeasureBindingNamesTheFigureAndTheFigureIsAnsweredOverTheBus() async throws {
-        let binding = MeasureBinding(planId: "loviisa-2025", measureId: "3.1-m2", figure: .eventParticipants(kind: .villageEvening))
+        let binding = MeasureBinding(planId: "loviisa-2025", item: "3.1", measureId: "3.1-m2", figure: .eventParticipants(kind: .villageEvening))
         let json = String(decoding: try JSONCoding.encoder.encode(binding), as: UTF8.self)
-        #expect(json == #"{"figure":{"eventParticipants":{"kind":"village-evening"}},"measureId":"3.1-m2","planId":"loviisa-2025"}"#)
+        #expect(json == #"{"figure":{"eventParticipants":{"kind":"village-evening"}},"item":"3.1","measureId":"3.1-m2","periods":"year","planId":"loviisa-2025"}"#)
+        #expect(try JSONCoding.decoder.decode(MeasureBinding.self, from: Data(#"{"figure":{"eventParticipants":{}},"item":"3.1","measureId":"m","planId":"p"}"#.utf8)).periods == .year)
         let repository = InMemoryParticipationRepository(), clock = TestClock(day0)
         let bus = participationBus(repository, clock)
         for event in records.events { _ = try await bus.call(P.EventSave.self, event) }

@@ -22,4 +22,12 @@ enum ParticipationAudit {
                    recordId: parent.isEmpty ? record.id : "\(parent)/\(record.id)",
                    before: before.map { form(kind: kind, document: $0) }, after: form(kind: kind, document: record.document))
     }
+
+    /// The audit row of one removed record, with its last document as `before`.
+    static func deletion(kind: ParticipationStorageRecordKind, parent: String, id: String, before: String,
+                         origin: ChangeOrigin, timestamp: String) -> AuditEntry {
+        AuditEntry(id: nil, at: timestamp, actor: origin.actorId, requestId: origin.requestId, operation: "delete",
+                   recordType: "participation.\(kind.rawValue)", recordId: parent.isEmpty ? id : "\(parent)/\(id)",
+                   before: form(kind: kind, document: before), after: nil)
+    }
 }

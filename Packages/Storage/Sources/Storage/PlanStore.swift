@@ -33,6 +33,14 @@ struct PlanStore: Sendable {
     }
 
     /// Applies `plan.delete` (``PlanDeletePlan``) in one transaction.
+    func recordMeasureValue(_ request: PlanContracts.RecordMeasureValue.Request, origin: ChangeOrigin) async throws -> WriteResult {
+        let at = now()
+        return try await backend.write(operation: PlanContracts.RecordMeasureValue.operation,
+                                       scope: WriteScope(planId: request.planId), origin: origin, at: at) { snapshot in
+            try MeasureValuePlan(request, snapshot: snapshot, origin: origin, at: at).write
+        }
+    }
+
     func delete(_ request: PlanEditContracts.Delete.Request, origin: ChangeOrigin) async throws -> WriteResult {
         let at = now()
         return try await backend.write(operation: PlanEditContracts.Delete.operation,

@@ -74,6 +74,21 @@ extension PostgresBackend {
                         try await Self.insertAudit(entry, at: instant, on: connection, logger: logger)
                     }
                 }
+                for id in request.deletions ?? [] {
+                    let removed = try await connection.query("""
+                        DELETE FROM participation_record WHERE kind = \(kind) AND parent = \(request.parent) AND id = \(id)
+                        RETURNING document
+                        """, logger: logger)
+                    for try await before in removed.decode(String.self) {
+                        reply.deleted = (reply.deleted ?? 0) + 1
+                        if request.kind.isAudited {
+                            let entry = ParticipationAudit.deletion(kind: request.kind, parent: request.parent, id: id, before: before,
+                                                                    origin: origin, timestamp: instant.storageTimestamp)
+                            try await Self.insertAudit(entry, at: instant, on: connection, logger: logger)
+                        }
+                    }
+                }
+                if request.deletions != nil, reply.deleted == nil { reply.deleted = 0 }
                 if request.kind.isAudited {
                     let json = try CanonicalJSON.string(reply)
                     try await connection.query("UPDATE processed_request SET reply = \(json) WHERE request_id = \(requestId)",

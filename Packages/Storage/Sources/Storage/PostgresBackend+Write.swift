@@ -86,6 +86,8 @@ extension PostgresBackend {
             guard deleted.count == 1 else {
                 throw StorageDataError("organisation '\(id)' was not at version \(version) when it was deleted")
             }
+        case .addStatusReport(let report, let requestId):
+            try await insert([report], requestId: requestId, on: connection, logger: logger)
         }
     }
 }

@@ -54,6 +54,20 @@ extension SQLiteBackend {
                     try entry.insert(db)
                 }
             }
+            for id in request.deletions ?? [] {
+                guard let before = try String.fetchOne(db, sql: """
+                    SELECT document FROM participation_record WHERE kind = ? AND parent = ? AND id = ?
+                    """, arguments: [kind, request.parent, id]) else { continue }
+                try db.execute(sql: "DELETE FROM participation_record WHERE kind = ? AND parent = ? AND id = ?",
+                               arguments: [kind, request.parent, id])
+                reply.deleted = (reply.deleted ?? 0) + 1
+                if request.kind.isAudited {
+                    var entry = ParticipationAudit.deletion(kind: request.kind, parent: request.parent, id: id, before: before,
+                                                            origin: origin, timestamp: timestamp)
+                    try entry.insert(db)
+                }
+            }
+            if request.deletions != nil, reply.deleted == nil { reply.deleted = 0 }
             if request.kind.isAudited {
                 try ProcessedRequest(requestId: origin.requestId, operation: operation,
                                      reply: try CanonicalJSON.string(reply), createdAt: timestamp).insert(db)

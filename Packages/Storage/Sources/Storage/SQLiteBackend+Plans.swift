@@ -107,7 +107,7 @@ extension SQLiteBackend {
         }
     }
 
-    private static func insert(_ stored: StoredStatusReport, requestId: String, db: Database) throws {
+    static func insert(_ stored: StoredStatusReport, requestId: String, db: Database) throws {
         let report = stored.report
         // A cached statement: an import adds thousands of reports in one transaction.
         let statement = try db.cachedStatement(sql: """

@@ -57,6 +57,8 @@ extension SQLiteBackend {
             guard db.changesCount == 1 else {
                 throw StorageDataError("organisation '\(id)' was not at version \(version) when it was deleted")
             }
+        case .addStatusReport(let report, let requestId):
+            try insert(report, requestId: requestId, db: db)
         }
     }
 }

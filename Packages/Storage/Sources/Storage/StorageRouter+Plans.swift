@@ -67,6 +67,18 @@ extension Router {
             return result.reply
         }
 
+        on(PlanContracts.RecordMeasureValue.self) { request, context in
+            let origin = ChangeOrigin(requestId: context.headers.requestId, actorId: context.actor.id)
+            let result = try await plans.recordMeasureValue(request, origin: origin)
+            let reply = try result.decoded(PlanContracts.RecordMeasureValue.Response.self)
+            context.logger.info(result.replayed ? "measure value repeated; stored reply returned"
+                                    : reply.changed ? "measure value recorded" : "measure value unchanged", metadata: [
+                "actor": "\(origin.actorId)", "plan": "\(request.planId)", "item": "\(request.item)",
+                "measure": "\(request.measureId)", "period": "\(request.period)",
+            ])
+            return reply
+        }
+
         on(PlanContracts.ListStatus.self) { request, _ in
             PlanContracts.ListStatus.Response(reports: try await plans.statusReports(request))
         }

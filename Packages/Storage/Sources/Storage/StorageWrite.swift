@@ -36,6 +36,8 @@ enum WriteStep: Sendable, Hashable {
     case deletePlan(id: String)
     /// Remove organisation `id`, which is at `version`.
     case deleteOrganisation(id: String, version: Int)
+    /// Add a status report, written by the request `requestId`.
+    case addStatusReport(StoredStatusReport, requestId: String)
 }
 
 /// A change planned from a ``WriteSnapshot``: its writes, its audit rows and its reply (canonical
