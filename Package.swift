@@ -115,7 +115,7 @@ let package = Package(
         .executableTarget(name: "HyteParticipation", dependencies: ["ServiceRuntime", "Participation"], path: "Services/hyte-participation"),
         .executableTarget(
             name: "HyteGateway",
-            dependencies: ["ServiceRuntime", "BusZMQ", "BusCore", "Model", "PlanFormats",
+            dependencies: ["ServiceRuntime", "BusZMQ", "BusCore", "Model", "PlanFormats", "Participation",
                            .product(name: "ArgumentParser", package: "swift-argument-parser"),
                            .product(name: "Yams", package: "Yams")],
             path: "Services/hyte"

@@ -23,6 +23,16 @@ echo "== examples/indicators → indicators service → storage (the 32 indicato
 "$bin/hyte" indicator import examples/indicators/kymenlaakso-2020-indicators.json
 "$bin/hyte" indicator import examples/indicators/kymenlaakso-2020-values.csv
 echo
+echo "== examples/participation → participation service: the customer-satisfaction survey of September 2021,"
+echo "   its answers imported from another tool; two measures of the plan follow its results"
+if ! "$bin/hyte" survey show asiakastyytyvaisyys-2021 >/dev/null 2>&1; then
+  "$bin/hyte" survey create examples/participation/asiakastyytyvaisyys-2021.json
+  "$bin/hyte" survey import asiakastyytyvaisyys-2021 examples/participation/asiakastyytyvaisyys-2021.csv --delimiter ';'
+fi
+"$bin/hyte" plan measure bind loviisa-perusturvakeskus-2021/2.3.1.1 2.3.1.1-m1 \
+  --figure question-mean:asiakastyytyvaisyys-2021/tyytyvaisyys
+"$bin/hyte" status list loviisa-perusturvakeskus-2021 --period 2021
+echo
 echo "== Reports of the example plan loviisa-perusturvakeskus-2021 (status reports of 1–6/2021)"
 mkdir -p out
 "$bin/hyte" report annual --plan loviisa-perusturvakeskus-2021 --year 2021 --format html --lang fi -o out/annual-report-2021.html

@@ -202,14 +202,27 @@ enum StatusCommand {
             if options.json { try printJSON(result.reports); return }
             var counts: [ActionStatus: Int] = [:]
             for report in result.reports { counts[report.status, default: 0] += 1 }
-            print(table(["ITEM", "PERIOD", "STATUS", "REPORTER", "NARRATIVE"], result.reports.map {
+            print(table(["ITEM", "PERIOD", "STATUS", "REPORTER", "VALUES", "NARRATIVE"], result.reports.map {
                 [$0.item, $0.period.description, "\($0.status.symbol) \($0.status.label[lang] ?? $0.status.rawValue)", $0.reporter ?? "",
+                 Self.values($0.values, lang),
                  String(($0.narrative?.resolved(lang)?.text ?? "").replacingOccurrences(of: "\n", with: " ").prefix(70))]
             }))
             let total = max(result.reports.count, 1)
             print(ActionStatus.allCases.compactMap { status in
                 counts[status].map { "\(status.label[lang] ?? status.rawValue) \($0) (\(decimalComma(Double($0) * 100 / Double(total))) %)" }
             }.joined(separator: ", "))
+        }
+
+        /// Measure values as `MEASURE = VALUE`, at most two decimals, with a decimal comma in Finnish and Swedish.
+        static func values(_ values: [MeasureValue], _ language: Language) -> String {
+            values.compactMap { value in
+                value.value.map { number in
+                    let rounded = (number * 100).rounded() / 100
+                    var text = rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+                    if language != .en { text = text.replacingOccurrences(of: ".", with: ",") }
+                    return "\(value.measure) = \(text)"
+                }
+            }.joined(separator: "; ")
         }
     }
 }

@@ -89,17 +89,68 @@ struct SurveyCommand: AsyncParsableCommand {
     }
 
     struct Answer: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Answer an open survey from a JSON file of question id → values.")
+        static let configuration = CommandConfiguration(
+            abstract: "Answer an open survey from a file of question id → values, or interactively.",
+            discussion: """
+                With --interactive (the default when no --file is given and standard input is a terminal) \
+                each question is asked in --lang, every answer is checked as the service checks it and asked \
+                again if it is wrong, and the answers are sent after a summary and a confirmation. Lines are \
+                read from standard input, so answers can also be piped in; if the input ends first, nothing \
+                is sent.
+                """)
         @OptionGroup var options: ParticipationOptions
         @Argument(help: "The survey id.") var id: String
-        @Option(name: .long, help: "The answers as JSON or YAML: {\"q1\": [\"kylä\"], \"q2\": [\"5\"]}.") var file: String
+        @Option(name: .long, help: "The answers as JSON or YAML: {\"q1\": [\"kylä\"], \"q2\": [\"5\"]}.") var file: String?
+        @Flag(name: .long, help: "Ask the questions one by one on standard input.") var interactive = false
         @Option(name: .long, help: "A one-time invitation token.") var token: String?
 
+        func validate() throws {
+            if interactive && file != nil { throw ValidationError("give either --file or --interactive, not both") }
+            if !interactive && file == nil && isatty(STDIN_FILENO) == 0 {
+                throw ValidationError("give the answers with --file, or answer with --interactive")
+            }
+        }
+
         func run() async throws {
-            let answers = try readRecordFile([String: [String]].self, path: file)
+            let answers: [String: [String]]
+            if let file {
+                answers = try readRecordFile([String: [String]].self, path: file)
+            } else {
+                answers = try await askInteractively()
+            }
             let reply = try await options.call(ParticipationContracts.SurveyRespond.self,
                                                .init(surveyId: id, token: token, answers: answers))
             try options.print(reply) { reply.message.text(options.lang) }
+        }
+
+        /// Fetches the survey and asks its questions; prompts go to standard error with `--json`.
+        private func askInteractively() async throws -> [String: [String]] {
+            let survey = try await options.call(ParticipationContracts.SurveyGet.self, .init(surveyId: id))
+            guard survey.state == .open else {
+                // Not worth asking questions whose answers the service would refuse.
+                printError(SurveyPrompt.text("not open", options.lang) + " (\(survey.state.label.text(options.lang)))")
+                throw GatewayExit.refused
+            }
+            let json = options.gateway.json
+            let terminal = isatty(STDIN_FILENO) != 0
+            let write = { (text: String) in
+                (json ? FileHandle.standardError : FileHandle.standardOutput).write(Data(text.utf8))
+            }
+            // Piped answers are echoed after their prompt, so that the transcript reads as typed.
+            let prompt = SurveyPrompt(survey: survey, language: options.lang, write: write, readLine: {
+                let line = Swift.readLine(strippingNewline: true)
+                if !terminal, let line { write(line + "\n") }
+                return line
+            })
+            do {
+                return try prompt.run()
+            } catch .endOfInput {
+                printError(SurveyPrompt.text("end of input", options.lang))
+                throw ExitCode.failure
+            } catch .cancelled {
+                printError(SurveyPrompt.text("cancelled", options.lang))
+                throw ExitCode.failure
+            }
         }
     }
 

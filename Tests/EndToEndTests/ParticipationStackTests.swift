@@ -122,3 +122,85 @@ import Glibc
         #expect(!audit.contains { $0.contains(token) || $0.contains("asukas-") || $0.contains("secret") })
     }
 }
+
+extension ParticipationStackTests {
+    /// `hyte survey answer --interactive` with the answers piped in: a wrong answer is asked again
+    /// with the service's message, the corrected response is stored; input that ends early sends nothing.
+    @Test func interactiveAnswersArePipedInCheckedAndStored() async throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let endpoint = "tcp://127.0.0.1:\(freePort())"
+        let environment = ["HYTE_BUS": endpoint, "HYTE_DATA_DIR": directory, "HYTE_DATABASE_URL": "sqlite://\(directory)/hyte.sqlite",
+                           "HYTE_HEARTBEAT_MS": "250", "HYTE_PARTICIPATION_CLOCK_FILE": "\(directory)/clock"]
+        try "2025-01-10T12:00:00Z".write(toFile: "\(directory)/clock", atomically: true, encoding: .utf8)
+        func hyte(_ arguments: [String], input: String? = nil) throws -> (status: Int32, output: String, error: String) {
+            guard let input else { return try runTool("hyte", arguments, environment: environment) }
+            return try runTool("hyte", arguments, environment: environment, input: input)
+        }
+        let broker = try Child("hyte-broker", [], environment: environment)
+        let storage = try Child("hyte-storage", [], environment: environment)
+        let participation = try Child("hyte-participation", [], environment: environment)
+        defer { participation.kill(SIGTERM); storage.kill(SIGTERM); broker.kill(SIGTERM) }
+        let client = MajordomoClient(endpoint: endpoint)
+        defer { Task { await client.close() } }
+        #expect(await client.waitForServices(["storage", "participation"], timeout: .seconds(30)).isEmpty)
+        #expect(try hyte(["survey", "create", "\(repositoryRoot)/examples/participation/survey.json"]).status == 0)
+        #expect(try hyte(["survey", "open", "nuoret-2025"]).status == 0)
+
+        // The input ends before the confirmation: a clear message, nothing sent.
+        let cut = try hyte(["survey", "answer", "nuoret-2025", "--interactive"], input: "2\n1,3\n4\n")
+        #expect(cut.status == 1)
+        #expect(cut.error.contains("syöte loppui ennen kuin vastaukset oli vahvistettu; mitään ei lähetetty"), "\(cut.error)")
+
+        // Village; sports and music; 9 is off the 1–5 scale and is asked again, then 4; NPS 10; age 15.
+        let answered = try hyte(["survey", "answer", "nuoret-2025", "--interactive"],
+                                input: "2\n1, 3\n9\n4\n10\n15\nLisää iltavuoroja.\nk\n")
+        #expect(answered.status == 0, "\(answered.error)")
+        #expect(answered.output.contains("[3/6] Viihdyn kotikunnassani.\n(asteikko 1–5: kirjoita kokonaisluku)\n> 9\n! Valitse kokonaisluku väliltä 1–5.\n> 4\n"),
+                "\(answered.output)")
+        #expect(answered.output.contains("(luku väliltä 13–17; vapaaehtoinen, tyhjä rivi ohittaa)\n> 15\n"), "\(answered.output)")
+        #expect(answered.output.contains("  Mitä harrastat?: Liikunta, Musiikki\n"), "\(answered.output)")
+        #expect(answered.output.contains("Lähetetäänkö? [k/e] k\nKiitos vastauksestasi!"), "\(answered.output)")
+
+        #expect(try hyte(["survey", "close", "nuoret-2025"]).status == 0)
+        let closed = try hyte(["survey", "answer", "nuoret-2025", "--interactive", "--lang", "en"], input: "2\n")
+        #expect(closed.status == 4)
+        #expect(closed.error.contains("The survey is not open for answers (closed)"), "\(closed.error)")
+        let shown = try hyte(["survey", "results", "nuoret-2025", "--json"])
+        #expect(shown.status == 0, "\(shown.error)")
+        let results = try JSONCoding.decoder.decode(SurveyResults.self, from: Data(shown.output.utf8))
+        #expect(results.responses == 1)
+        func question(_ id: String) -> SurveyQuestionResult? { results.questions.first { $0.questionId == id } }
+        #expect(question("alue")?.distribution.first { $0.value == "kyla" }?.count == 1)
+        #expect(question("harrastukset")?.distribution.filter { $0.count == 1 }.map(\.value).sorted() == ["liikunta", "musiikki"])
+        #expect(question("viihtyminen")?.mean == 4)
+        #expect(question("suosittelu")?.mean == 10)
+        #expect(question("ikä")?.mean == 15)
+        #expect(question("terveiset")?.texts == ["Lisää iltavuoroja."])
+    }
+}
+
+/// Runs an executable to completion with `input` on its standard input; its exit code and output.
+func runTool(_ executable: String, _ arguments: [String], environment: [String: String] = [:],
+             input: String) throws -> (status: Int32, output: String, error: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "\(binDirectory)/\(executable)")
+    process.arguments = arguments
+    var env = ProcessInfo.processInfo.environment
+    for (key, value) in environment { env[key] = value }
+    process.environment = env
+    let stdin = Pipe()
+    let stdout = Pipe()
+    let stderr = Pipe()
+    process.standardInput = stdin
+    process.standardOutput = stdout
+    process.standardError = stderr
+    try process.run()
+    // Small inputs fit in the pipe's buffer; closing it is the end of input.
+    stdin.fileHandleForWriting.write(Data(input.utf8))
+    try stdin.fileHandleForWriting.close()
+    let out = stdout.fileHandleForReading.readDataToEndOfFile()
+    let err = stderr.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
+}

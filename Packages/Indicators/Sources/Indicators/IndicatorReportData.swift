@@ -4,7 +4,8 @@ import Model
 
 /// Answers `indicator.report-data` from stored data: for each indicator the plan's items list
 /// (in the order first listed), the area's series and the reference regions', the colour class
-/// against the whole country, the trend, the linked items; plus development sentences.
+/// against the whole country, the trend, the linked items and the other ids the plan named it by;
+/// plus development sentences.
 struct IndicatorReportData {
     let bus: any BusClient
     let headers: RequestHeaders
@@ -20,11 +21,13 @@ struct IndicatorReportData {
         let references = referenceRegions(request, area: area, catalogue: catalogue)
         var order: [String] = []
         var linked: [String: Set<String>] = [:]
+        var aliases: [String: Set<String>] = [:]
         for item in request.items {
             for reference in item.indicators {
                 let id = catalogue.indicator(reference)?.id ?? reference
                 if linked[id] == nil { order.append(id) }
                 linked[id, default: []].insert(item.item)
+                if reference != id { aliases[id, default: []].insert(reference) }
             }
         }
         var result: [ReportIndicatorContracts.IndicatorData] = []
@@ -58,7 +61,8 @@ struct IndicatorReportData {
             result.append(.init(definition: definition, populationGroup: group?.label, series: series,
                                 colourClass: colour(chosen, area: area.id, wholeCountry: catalogue.wholeCountryId, definition: definition),
                                 trend: areaSeries.trend(direction: definition.direction).map(Self.trend),
-                                linkedItems: (linked[definition.id] ?? []).sorted()))
+                                linkedItems: (linked[definition.id] ?? []).sorted(),
+                                references: aliases[definition.id].map { $0.sorted() }))
         }
         return .init(indicators: result, developments: developments(allSeries, definitions: definitions))
     }

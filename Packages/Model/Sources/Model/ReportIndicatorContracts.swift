@@ -81,15 +81,19 @@ public enum ReportIndicatorContracts {
         public var trend: Trend?
         /// Numbers of the plan items that follow this indicator (from the request's `items`), sorted.
         public var linkedItems: [String]
+        /// The other ids the request named this indicator by (e.g. `"186"` for a definition whose
+        /// Sotkanet id is 186), sorted; nil when the request used only the definition's id.
+        public var references: [String]?
 
         public init(definition: IndicatorDefinition, populationGroup: LocalizedText? = nil, series: [RegionSeries],
-                    colourClass: ColourClass? = nil, trend: Trend? = nil, linkedItems: [String] = []) {
+                    colourClass: ColourClass? = nil, trend: Trend? = nil, linkedItems: [String] = [], references: [String]? = nil) {
             self.definition = definition
             self.populationGroup = populationGroup
             self.series = series
             self.colourClass = colourClass
             self.trend = trend
             self.linkedItems = linkedItems
+            self.references = references
         }
     }
 

@@ -49,8 +49,9 @@ public struct BusPlanMeasureSink: PlanMeasureSink {
 
 extension ParticipationRecords {
     /// The figure's value in each period (of the binding's length) in which a record it counts is
-    /// dated: for survey figures the one period in which the survey closed (nothing while it is
-    /// open), for the counts every period with a counted record.
+    /// dated: for survey figures the one period in which the survey closed — the earlier of its close
+    /// time and the time it was closed by hand; nothing while it is open — and for the counts every
+    /// period with a counted record.
     public func values(of binding: MeasureBinding, now: Date) -> [ParticipationContracts.PeriodValue] {
         func period(_ date: Date) -> ReportingPeriod {
             let (year, month) = ParticipationCalendar.yearAndMonth(of: date)
@@ -60,7 +61,8 @@ extension ParticipationRecords {
         switch binding.figure {
         case .surveyResponseRate(let surveyId), .questionMean(let surveyId, _):
             guard let survey = surveys.first(where: { $0.id == surveyId }), survey.isClosed(at: now) else { return [] }
-            dates = [survey.closedAt ?? survey.closesAt ?? now]
+            // Answers end at the close time; closing by hand later does not move the measurement.
+            dates = [[survey.closedAt, survey.closesAt].compactMap { $0 }.min() ?? now]
         case .budgetingProjectsFunded(let roundId):
             dates = rounds.filter { (roundId == nil || $0.id == roundId) && results[$0.id] != nil }.map(\.schedule.votingCloses)
         case .budgetingProjectsCompleted(let roundId):

@@ -131,6 +131,8 @@ func addSurveyRoutes(router: inout Router, repository: any ParticipationReposito
                                                         requestId: context.headers.requestId)
         guard stored else { return .init(imported: responses.count) }
         context.logger.info("survey responses imported", metadata: ["survey": "\(survey.id)", "responses": "\(responses.count)"])
+        let id = survey.id
+        await writer.changed(logger: context.logger) { $0.survey == id }
         return .init(imported: responses.count)
     }
 }

@@ -38,7 +38,7 @@ public struct AnnualWelfareReport: Sendable {
                     [context.term(.status), "\(context.term(.statusText)) \(year)"])
         })
         let last = context.reportedPeriods.last { $0.year <= year } ?? ReportingPeriod(year: year)
-        let measures = ReportSection(context.term(.valueMeasures), blocks: ReportMeasureProgress(context, upTo: last).blocks())
+        let measures = ReportSection(context.term(.valueMeasures), blocks: ReportMeasureProgress(context, upTo: last, indicators: welfare.indicators).blocks())
         return ReportDocument(title: "\(context.term(.annualReport)) \(year)", subtitle: context.subtitle(nil), language: input.language,
                               generated: input.generated, sections: [summary, structure, measures] + welfare.sections(context))
     }

@@ -38,7 +38,8 @@ public struct BusReportIndicatorSource: ReportIndicatorSource {
     }
 
     /// The request for `plan`: its area is the municipality or region organisation at or above the
-    /// plan's owner; the whole country and the region above the area are the references.
+    /// plan's owner; the whole country and the region above the area are the references. Each item
+    /// lists its own indicators and the indicators its measures reference.
     static func request(for plan: PlanDocument, organisations: [Organisation], year: Int?) -> ReportIndicatorContracts.ReportData.Request {
         var byId: [String: Organisation] = [:]
         for organisation in organisations + plan.organisations { byId[organisation.id] = organisation }
@@ -56,7 +57,10 @@ public struct BusReportIndicatorSource: ReportIndicatorSource {
         if let parent = byId[area]?.parentId, byId[parent]?.kind == .region { references.append(parent) }
         var items: [ReportIndicatorContracts.ItemIndicators] = []
         func visit(_ item: PlanItem) {
-            if !item.indicators.isEmpty { items.append(.init(item: item.number, indicators: item.indicators)) }
+            // The item's own indicators, then those its measures reference (their values fill the measure table).
+            var indicators = item.indicators
+            for reference in item.measures.compactMap(\.indicator) where !indicators.contains(reference) { indicators.append(reference) }
+            if !indicators.isEmpty { items.append(.init(item: item.number, indicators: indicators)) }
             item.children.forEach(visit)
         }
         plan.items.forEach(visit)

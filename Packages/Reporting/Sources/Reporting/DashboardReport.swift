@@ -48,7 +48,7 @@ public struct DashboardReport: Sendable {
                 .chart(chart),
                 .note(Self.lightRule(context.language)),
             ]),
-            ReportSection(context.term(.valueMeasures), blocks: ReportMeasureProgress(context, upTo: period).blocks()),
+            ReportSection(context.term(.valueMeasures), blocks: ReportMeasureProgress(context, upTo: period, indicators: indicators).blocks()),
             ReportSection(context.term(.indicatorsByClass), blocks: indicators.isEmpty
                 ? [.paragraph(ReportText(context.term(.noIndicators)))]
                 : ReportIndicatorBlocks(context: context).byColourClass(indicators)),

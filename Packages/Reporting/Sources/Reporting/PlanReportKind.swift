@@ -47,6 +47,16 @@ public enum PlanReportKind: String, Sendable, CaseIterable {
         }
     }
 
+    /// The years whose participation results the report shows: the annual report's year, every
+    /// year of the plan's period for the term report; nil for the reports without them.
+    public func participationYears(_ request: PlanReportRequest, plan: Plan) -> ClosedRange<Int>? {
+        switch self {
+        case .annual: (request.year ?? request.period?.year).map { $0...$0 }
+        case .term: plan.period.start...max(plan.period.start, plan.period.end)
+        case .matrix, .followup, .dashboard, .indicators: nil
+        }
+    }
+
     /// The contract name of the report's operation, e.g. `report.followup`.
     public var operation: String { "report.\(rawValue)" }
 

@@ -9,15 +9,20 @@ import Model
 public struct PlanReportService: Sendable {
     /// Where indicator data comes from; the indicators service over the bus by default.
     public var indicatorSource: any ReportIndicatorSource
+    /// Where the annual and term reports get the participation figures bound to the plan's measures.
+    public var participationSource: any ReportParticipationSource
     /// Prints PDFs.
     public var pdf: ReportPDFRenderer
     /// The day reports are dated.
     public var today: @Sendable () -> ReportDate
 
     /// A service with the given indicator source, PDF printer and clock.
-    public init(indicatorSource: any ReportIndicatorSource = BusReportIndicatorSource(), pdf: ReportPDFRenderer = ReportPDFRenderer(),
+    public init(indicatorSource: any ReportIndicatorSource = BusReportIndicatorSource(),
+                participationSource: any ReportParticipationSource = BusReportParticipationSource(),
+                pdf: ReportPDFRenderer = ReportPDFRenderer(),
                 today: @escaping @Sendable () -> ReportDate = { ReportDate.today() }) {
         self.indicatorSource = indicatorSource
+        self.participationSource = participationSource
         self.pdf = pdf
         self.today = today
     }
@@ -40,15 +45,23 @@ public struct PlanReportService: Sendable {
         let data: ReportIndicatorData = kind.usesIndicators
             ? await indicatorSource.indicatorData(for: plan, organisations: organisations, year: kind.indicatorYear(request), context: context)
             : .available(indicators: [], positive: [], negative: [])
+        var welfare = data.welfare
+        if let years = kind.participationYears(request, plan: plan.plan) {
+            if let states = await participationSource.bindings(planId: plan.plan.id, context: context) {
+                welfare.participationRows = ReportParticipationRow.rows(states, years: years)
+            } else {
+                welfare.participationUnavailable = true
+            }
+        }
         do {
             var document: ReportDocument
             if case .unavailable = data {
                 document = kind == .indicators
                     ? Self.emptyOverview(input)
-                    : try kind.document(request, input: input, welfare: data.welfare)
+                    : try kind.document(request, input: input, welfare: welfare)
                 document = document.withIndicatorsUnavailable()
             } else {
-                document = try kind.document(request, input: input, welfare: data.welfare)
+                document = try kind.document(request, input: input, welfare: welfare)
             }
             let response = try document.render(request.format, pdf: pdf).response(request.format, baseName: kind.baseName(request))
             context.logger.info("report rendered", metadata: [

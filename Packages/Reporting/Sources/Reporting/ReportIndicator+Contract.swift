@@ -19,6 +19,7 @@ extension ReportIndicator {
                   values: area?.values ?? [], country: data.series.first { $0.role == .wholeCountry }?.values ?? [],
                   county: county?.values ?? [], countyName: county?.name,
                   colourClass: data.colourClass.flatMap { ReportColourClass(rawValue: $0.rawValue) },
-                  trend: data.trend.flatMap { ReportTrend(rawValue: $0.rawValue) }, linkedItems: data.linkedItems)
+                  trend: data.trend.flatMap { ReportTrend(rawValue: $0.rawValue) }, linkedItems: data.linkedItems,
+                  references: data.references)
     }
 }

@@ -35,13 +35,16 @@ public struct ReportIndicator: Codable, Sendable, Hashable {
     public var trend: ReportTrend?
     /// Numbers of the plan items that follow this indicator.
     public var linkedItems: [String]
+    /// Other ids the plan names this indicator by (e.g. a Sotkanet number for a catalogue id), as
+    /// the indicators service resolved them; nil when there are none.
+    public var references: [String]?
 
     /// An indicator.
     public init(id: String, name: LocalizedText, unit: String? = nil, decimals: Int = 1, direction: Direction = .neutral,
                 source: LocalizedText? = nil, category: LocalizedText? = nil, populationGroup: LocalizedText? = nil,
                 areaName: LocalizedText, values: [YearValue], country: [YearValue] = [], county: [YearValue] = [],
                 countyName: LocalizedText? = nil, colourClass: ReportColourClass? = nil, trend: ReportTrend? = nil,
-                linkedItems: [String] = []) {
+                linkedItems: [String] = [], references: [String]? = nil) {
         self.id = id
         self.name = name
         self.unit = unit
@@ -58,6 +61,7 @@ public struct ReportIndicator: Codable, Sendable, Hashable {
         self.colourClass = colourClass
         self.trend = trend
         self.linkedItems = linkedItems
+        self.references = references
     }
 
     /// The latest value of the area, with its year.

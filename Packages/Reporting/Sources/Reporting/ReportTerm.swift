@@ -8,7 +8,8 @@ enum ReportTerm: CaseIterable, Sendable {
     case noOrganisation, valueMeasures, baseline, latest, target, attainment, onTrack, offTrack, noValue
     case indicators, colourClass, trend, wholeCountry, wellbeingCounty, source, year, unit, value
     case changes, previousStatus, currentStatus, noChanges, noPreviousPeriod
-    case developments, positive, negative, noneGiven, participation, participationEmpty, statusHistory
+    case developments, positive, negative, noneGiven, participation, participationEmpty, participationUnavailable,
+         participationMeasures, participationFigure, statusHistory
     case category, populationGroup, byCategory, bySubGoal, uncategorised, summary, planStructure
     case reported, missing, plan, item, indicatorsByClass, statusByFocusArea, linkedItems, noIndicators
     case assessment, shares, chartData, reportedShare, doneShare, focusArea, onOffTrack, indicatorValues, noMeasures
@@ -83,6 +84,12 @@ enum ReportTerm: CaseIterable, Sendable {
         case .participation: ("Osallisuuden tulokset", "Resultat av delaktigheten", "Results of participation")
         case .participationEmpty: ("Osallisuuden tuloksia ei ole vielä kirjattu.", "Inga resultat av delaktigheten har registrerats ännu.",
                                    "No participation results have been recorded yet.")
+        case .participationUnavailable: ("Osallisuuden tuloksia ei saatu: osallisuuspalvelu ei ole käynnissä.",
+                                         "Resultaten av delaktigheten kunde inte hämtas: tjänsten för delaktighet körs inte.",
+                                         "Participation results could not be read: the participation service is not running.")
+        case .participationMeasures: ("Osallisuuden tuloksiin sidotut mittarit", "Mätare som följer resultat av delaktigheten",
+                                      "Measures that follow participation results")
+        case .participationFigure: ("Osallisuuden tulos", "Resultat av delaktigheten", "Participation result")
         case .statusHistory: ("Tilahistoria", "Statushistorik", "Status history")
         case .category: ("Luokka", "Kategori", "Category")
         case .populationGroup: ("Väestöryhmä", "Befolkningsgrupp", "Population group")

@@ -45,7 +45,7 @@ public struct TermWelfareReport: Sendable {
              periods.map { context.format.period($0) })
         })
         let last = periods.last ?? ReportingPeriod(year: span.end)
-        let measures = ReportSection(context.term(.valueMeasures), blocks: ReportMeasureProgress(context, upTo: last).blocks())
+        let measures = ReportSection(context.term(.valueMeasures), blocks: ReportMeasureProgress(context, upTo: last, indicators: welfare.indicators).blocks())
         return ReportDocument(title: "\(context.term(.termReport)) \(spanText)", subtitle: context.subtitle(nil),
                               language: input.language, generated: input.generated,
                               sections: [summary, structure, measures] + welfare.sections(context))

@@ -11,14 +11,21 @@ public struct WelfareReportInputs: Sendable {
     public var negative: [LocalizedText]
     /// Results of participation (surveys, resident panels, participatory budgeting …), one per sentence.
     public var participation: [LocalizedText]
+    /// Participation figures bound to the plan's measures, with their values in the report's years.
+    public var participationRows: [ReportParticipationRow]
+    /// True when the participation service could not be asked.
+    public var participationUnavailable: Bool
 
     /// Inputs; all may be empty.
     public init(indicators: [ReportIndicator] = [], positive: [LocalizedText] = [], negative: [LocalizedText] = [],
-                participation: [LocalizedText] = []) {
+                participation: [LocalizedText] = [], participationRows: [ReportParticipationRow] = [],
+                participationUnavailable: Bool = false) {
         self.indicators = indicators
         self.positive = positive
         self.negative = negative
         self.participation = participation
+        self.participationRows = participationRows
+        self.participationUnavailable = participationUnavailable
     }
 
     /// The sections on indicators, developments and participation, shared by the annual and the term report.
@@ -37,9 +44,7 @@ public struct WelfareReportInputs: Sendable {
                 ReportSection(context.term(.positive), blocks: [list(positive)]),
                 ReportSection(context.term(.negative), blocks: [list(negative)]),
             ]),
-            ReportSection(context.term(.participation), blocks: [
-                participation.isEmpty ? .paragraph(ReportText(context.term(.participationEmpty))) : .list(participation.map { context.text($0) }),
-            ]),
+            participationSection(context),
         ]
     }
 }

@@ -4,7 +4,7 @@ import Model
 /// A stand-in for the storage service that answers `plan.get` with the example plans (404 naming
 /// an unknown id, as storage does) and `organisation.list` with `examples/organisations.json`.
 struct PlanStorageDouble {
-    let plans: [String: PlanDocument]
+    var plans: [String: PlanDocument]
     let organisations: [Organisation]
 
     /// The example plans of `examples/plans/` by id.
