@@ -4,15 +4,26 @@ import Model
 /// Words and number formats of the indicator commands in Finnish, Swedish and English.
 enum IndicatorText {
     /// `value` with `decimals` decimals: decimal comma and no-break-space thousands in fi/sv, point and comma in en.
+    ///
+    /// Written out by hand rather than with `NumberFormatter`: a formatter per number made `indicator
+    /// show` over every region spend seconds formatting. Ties round to even, as the formatter did.
     static func number(_ value: Double, decimals: Int, language: Language, signed: Bool = false) -> String {
-        let formatter = NumberFormatter()
-        formatter.locale = Locale(identifier: language == .en ? "en_US" : language == .sv ? "sv_FI" : "fi_FI")
-        formatter.minimumFractionDigits = max(0, decimals)
-        formatter.maximumFractionDigits = max(0, decimals)
-        formatter.usesGroupingSeparator = abs(value) >= 10_000 || language == .en
-        let text = (formatter.string(from: NSNumber(value: abs(value))) ?? String(abs(value)))
-            .replacingOccurrences(of: "\u{202F}", with: "\u{00A0}")
-        let zero = Double(formatter.string(from: NSNumber(value: abs(value)))?.replacingOccurrences(of: ",", with: ".") ?? "") == 0
+        let places = max(0, min(decimals, 10))
+        guard value.isFinite else { return "–" }
+        let digits = String(format: "%.\(places)f", abs(value))
+        let zero = Double(digits) == 0
+        let parts = digits.split(separator: ".", maxSplits: 1)
+        var integer = String(parts[0])
+        if abs(value) >= 10_000 || language == .en, integer.count > 3 {
+            let separator: Character = language == .en ? "," : "\u{00A0}"
+            var grouped = ""
+            for (index, character) in integer.enumerated() {
+                if index > 0, (integer.count - index) % 3 == 0 { grouped.append(separator) }
+                grouped.append(character)
+            }
+            integer = grouped
+        }
+        let text = parts.count > 1 ? integer + (language == .en ? "." : ",") + parts[1] : integer
         if value < 0 && !zero { return "−" + text }
         return signed && value > 0 ? "+" + text : text
     }
