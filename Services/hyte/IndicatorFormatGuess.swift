@@ -3,6 +3,12 @@ import Model
 
 /// Guesses an indicator file's format from its name and its first bytes.
 enum IndicatorFormatGuess {
+    /// The guess from the first bytes of the file (a few KiB suffice; a cut UTF-8 sequence at
+    /// the end is harmless).
+    static func guess(fileName: String, head: Data) -> IndicatorContracts.Format? {
+        guess(fileName: fileName, content: String(decoding: head, as: UTF8.self))
+    }
+
     static func guess(fileName: String, content: String) -> IndicatorContracts.Format? {
         let head = String(content.prefix(4096))
         let lower = fileName.lowercased()

@@ -98,4 +98,53 @@ import Testing
         #expect(nothing.status == 4, "\(nothing.output)")
         #expect(nothing.error.contains("no values"), "\(nothing.error)")
     }
+
+    /// A file of several chunks (generated Sotkanet JSON, about 3 MiB, chunks of 256 KiB) through
+    /// the upload: every value stored, the same file again unchanged, a broken one refused with
+    /// its line and nothing of it stored.
+    @Test func importsAMultiChunkFileThroughAnUpload() async throws {
+        let dataDirectory = try temporaryDirectory()
+        let environment = ["HYTE_BUS": "tcp://127.0.0.1:\(freePort())", "HYTE_DATA_DIR": dataDirectory,
+                           "HYTE_HEARTBEAT_MS": "250", "HYTE_DATABASE_URL": ""]
+        defer { _ = try? runTool("hyte", ["down"], environment: environment) }
+        let up = try runTool("hyte", ["up", "--timeout", "90"], environment: environment)
+        try #require(up.status == 0, "hyte up failed: \(up.output) \(up.error)")
+        func hyte(_ arguments: String...) throws -> (status: Int32, output: String, error: String) {
+            let result = try runTool("hyte", arguments, environment: environment)
+            return (result.status, result.output, result.error)
+        }
+        func rows(_ count: Int, broken line: Int? = nil, shift: Double = 0) -> String {
+            var text = "["
+            for index in 0..<count {
+                if index > 0 { text += ",\n" }
+                let value = index + 1 == line ? "\"7,4\"" : String(Double(index % 1000) / 10 + shift)
+                text += #"{"indicator": \#(9000 + index % 20), "region": \#(index / 20 % 300 + 1), "year": \#(2000 + index / 6000), "#
+                    + #""gender": "total", "value": \#(value), "absValue": \#(index)}"#
+            }
+            return text + "]\n"
+        }
+        let big = "\(dataDirectory)/sotkanet_big.json"
+        try rows(36_000).write(toFile: big, atomically: true, encoding: .utf8)
+        let size = try #require(FileManager.default.attributesOfItem(atPath: big)[.size] as? Int)
+        #expect(size > 3 * 262_144, "\(size) bytes")
+        let imported = try hyte("indicator", "import", big, "--chunk-size", "262144", "--lang", "en")
+        #expect(imported.status == 0, "\(imported.error)")
+        #expect(imported.output.contains("(sotkanet-json): 36000 values — 36000 added, 0 changed, 0 unchanged"),
+                "\(imported.output) \(imported.error)")
+        // No terminal: no progress output.
+        #expect(imported.error.isEmpty, "\(imported.error)")
+        let again = try hyte("indicator", "import", big, "--chunk-size", "100000")
+        #expect(again.output.contains("36000 arvoa — 0 uutta, 0 muuttunutta, 36000 ennallaan"), "\(again.output) \(again.error)")
+        let show = try hyte("indicator", "show", "sotkanet-9019", "--region", "sotkanet-300", "--years", "2000-2005", "--json")
+        #expect(show.status == 0, "\(show.error)")
+
+        let broken = "\(dataDirectory)/broken.json"
+        try rows(30_000, broken: 29_000, shift: 1).write(toFile: broken, atomically: true, encoding: .utf8)
+        let refused = try hyte("indicator", "import", broken, "--chunk-size", "262144", "--format", "sotkanet-json")
+        #expect(refused.status == 4)
+        #expect(refused.error.contains("broken.json: line 29000"), "\(refused.error)")
+        #expect(refused.error.contains("field 'value'"), "\(refused.error)")
+        let nothing = try hyte("indicator", "show", "sotkanet-9019", "--region", "sotkanet-300", "--years", "2000-2005", "--json")
+        #expect(nothing.output == show.output, "nothing of the broken file is stored")
+    }
 }

@@ -4,7 +4,9 @@
 Generates a Sotkanet-shaped JSON file (indicators x regions x years x 3 genders), starts a local
 stack from BIN (SQLite under a temporary HYTE_DATA_DIR), and in the same run measures:
 
-  * the end-to-end import through the gateway, the indicators service and storage (seconds, rows/s);
+  * the end-to-end import through the gateway, the indicators service and storage (seconds, rows/s):
+    the gateway uploads the file to storage in chunks of 1 MiB, the indicators service reads the
+    upload back piece by piece while it parses and stages batches;
   * the reference: the same rows inserted straight into a SQLite file with the same
     `indicator_value` table (one prepared statement, one transaction, Python's sqlite3);
   * peak memory (VmHWM) of hyte-storage and hyte-indicators, and of the gateway (GNU time);

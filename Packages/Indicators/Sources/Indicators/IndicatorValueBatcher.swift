@@ -1,6 +1,12 @@
 import Model
 
 /// Collects values into batches, resolving regions and refusing duplicates.
+///
+/// The duplicate check keeps one key per value read, so memory grows with the file; it serves
+/// ``IndicatorValueSource/parse(options:onBatch:)`` (the library's readers and their tests). The
+/// indicators service's import does not use it: it stages each value with its line or JSON path
+/// (`indicator.import.rows`) and storage's staging table, keyed by the value key, finds duplicates
+/// there, naming both lines.
 struct IndicatorValueBatcher {
     let fileName: String
     let options: IndicatorParseOptions

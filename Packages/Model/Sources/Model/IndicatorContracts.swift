@@ -63,8 +63,11 @@ public enum IndicatorContracts {
             public var format: Format
             /// The file's name, used in error messages.
             public var fileName: String
-            /// The file's content (UTF-8).
+            /// The file's content (UTF-8), for small files; empty when `uploadId` is given.
             public var content: String
+            /// An upload in storage (`indicator.upload.begin`/`indicator.upload.chunk`) holding the file: it is read
+            /// chunk by chunk instead of `content`, and deleted when the import ends.
+            public var uploadId: String?
             /// Values per storage batch (default 1 000).
             public var batchSize: Int?
             public init(format: Format, fileName: String, content: String, batchSize: Int? = nil) {
@@ -72,6 +75,23 @@ public enum IndicatorContracts {
                 self.fileName = fileName
                 self.content = content
                 self.batchSize = batchSize
+            }
+            /// A request for a file uploaded to storage.
+            public init(format: Format, fileName: String, uploadId: String, batchSize: Int? = nil) {
+                self.format = format
+                self.fileName = fileName
+                self.content = ""
+                self.uploadId = uploadId
+                self.batchSize = batchSize
+            }
+            private enum CodingKeys: String, CodingKey { case format, fileName, content, uploadId, batchSize }
+            public init(from decoder: any Decoder) throws {
+                let c = try decoder.container(keyedBy: CodingKeys.self)
+                format = try c.decode(Format.self, forKey: .format)
+                fileName = try c.decode(String.self, forKey: .fileName)
+                uploadId = try c.decodeIfPresent(String.self, forKey: .uploadId)
+                content = try c.decodeIfPresent(String.self, forKey: .content) ?? ""
+                batchSize = try c.decodeIfPresent(Int.self, forKey: .batchSize)
             }
         }
         public struct Response: Codable, Sendable, Hashable {

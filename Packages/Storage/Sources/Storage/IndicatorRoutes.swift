@@ -57,6 +57,7 @@ enum IndicatorRoutes {
         router.on(IndicatorStorageContracts.ListLinks.self) { request, _ in
             .init(links: try await backend.indicatorLinks(planId: request.planId))
         }
+        IndicatorUploadRoutes.add(to: &router, backend: backend, now: now)
     }
 
     /// A 404 unless plan `planId` is stored and has an item numbered `item` (empty: the plan as a whole).

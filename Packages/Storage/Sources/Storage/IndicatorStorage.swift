@@ -29,9 +29,29 @@ protocol IndicatorBackend: Sendable {
                         at instant: Date) async throws -> IndicatorStorageContracts.LinkItem.Response
     /// The stored links, of `planId` when given, ordered by plan, item, indicator.
     func indicatorLinks(planId: String?) async throws -> [IndicatorStorageContracts.Link]
+
+    /// Stages located rows (no key twice among them); a key already staged at another location
+    /// is a 409 `duplicate_row`, at the same location it is skipped. Returns how many rows this
+    /// call added (not the import's total: counting it per batch made large imports quadratic).
+    /// 404 unless the import is open.
+    func stageLocatedIndicatorValues(importId: String, rows: [LocatedIndicatorRow]) async throws -> Int
+    /// Opens an upload, first removing uploads created before `staleBefore`; returns how many were removed.
+    func beginUpload(id: String, fileName: String, size: Int, origin: ChangeOrigin, at instant: Date,
+                     staleBefore: Date) async throws -> Int
+    /// Stores chunk `seq` once (the same bytes again change nothing, other bytes are a 409);
+    /// returns the bytes stored. 404 unless the upload exists; 400 past the upload's size.
+    func putUploadChunk(id: String, seq: Int, offset: Int, data: Data) async throws -> Int
+    /// Up to `maxLength` bytes from `offset` and the upload's size. 404 unless the upload exists.
+    func readUpload(id: String, offset: Int, maxLength: Int) async throws -> (data: Data, size: Int)
+    /// Writes the importer's figures. 404 unless the upload exists.
+    func recordUploadProgress(id: String, parsedBytes: Int, stagedValues: Int) async throws
+    /// The upload's figures, or nil.
+    func uploadStatus(id: String) async throws -> UploadRecord?
+    /// Removes the upload and its chunks; false when there was none.
+    func deleteUpload(id: String) async throws -> Bool
 }
 
-/// The indicator tables on SQLite (migration v4).
+/// The indicator tables on SQLite (migration v4; ``IndicatorUploadSchema`` adds v5).
 enum IndicatorSchema {
     static func createSQLite(_ db: Database) throws {
         for statement in statements(real: "REAL", timestamp: "TEXT") {

@@ -82,6 +82,7 @@ enum PostgresSchema {
         ]),
         Migration(identifier: "v3", statements: ParticipationSchema.postgresStatements),
         Migration(identifier: "v4", statements: IndicatorSchema.postgresStatements),
+        Migration(identifier: "v5", statements: IndicatorUploadSchema.postgresStatements),
     ]
 
     /// Applies the migrations that `connection`'s database lacks; returns every applied identifier.

@@ -26,6 +26,9 @@ enum StorageSchema {
         migrator.registerMigration("v4") { db in
             try IndicatorSchema.createSQLite(db)
         }
+        migrator.registerMigration("v5") { db in
+            try IndicatorUploadSchema.createSQLite(db)
+        }
         return migrator
     }
 

@@ -150,4 +150,117 @@ import Testing
             }
         }
     }
+
+    @Test(arguments: Backend.allCases)
+    func uploadChunksOnceAndReadsThemBackByteExact(_ backend: Backend) async throws {
+        try await withStorage(backend) { storage in
+            let bus = storage.bus
+            var generator = SystemRandomNumberGenerator()
+            let bytes = Data((0..<10_000).map { _ in UInt8.random(in: 0...255, using: &generator) })
+            let begin = try await bus.call(IndicatorUploadContracts.Begin.self, .init(fileName: "big.json", size: bytes.count),
+                                           headers: Self.headers)
+            let id = begin.uploadId
+            var offset = 0, seq = 0
+            while offset < bytes.count {
+                let piece = bytes.subdata(in: offset..<min(bytes.count, offset + 3000))
+                let reply = try await bus.call(IndicatorUploadContracts.Chunk.self,
+                                               .init(uploadId: id, seq: seq, offset: offset, data: piece), headers: Self.headers)
+                #expect(reply.received == offset + piece.count)
+                if seq == 1 {
+                    // The same chunk again (a retried request) is stored once.
+                    let again = try await bus.call(IndicatorUploadContracts.Chunk.self,
+                                                   .init(uploadId: id, seq: seq, offset: offset, data: piece), headers: Self.headers)
+                    #expect(again.received == offset + piece.count)
+                }
+                offset += piece.count
+                seq += 1
+            }
+            let other = await #expect(throws: ServiceCallError.self) {
+                _ = try await bus.call(IndicatorUploadContracts.Chunk.self,
+                                       .init(uploadId: id, seq: 1, offset: 3000, data: Data(count: 3000)), headers: Self.headers)
+            }
+            #expect(other?.status == 409)
+            let past = await #expect(throws: ServiceCallError.self) {
+                _ = try await bus.call(IndicatorUploadContracts.Chunk.self,
+                                       .init(uploadId: id, seq: 9, offset: 9000, data: Data(count: 3000)), headers: Self.headers)
+            }
+            #expect(past?.status == 400)
+            let status = try await bus.call(IndicatorUploadContracts.Status.self, .init(uploadId: id), headers: Self.headers)
+            #expect(status == .init(uploadId: id, fileName: "big.json", size: 10_000, received: 10_000, chunks: 4,
+                                    parsedBytes: 0, stagedValues: 0, complete: true))
+            // Read back in pieces that cross the chunks' boundaries.
+            for length in [999, 2500, 4096, 10_000] {
+                var read = Data()
+                while read.count < bytes.count {
+                    let piece = try await bus.call(IndicatorUploadContracts.Read.self,
+                                                   .init(uploadId: id, offset: read.count, maxLength: length), headers: Self.headers)
+                    #expect(piece.size == 10_000)
+                    #expect(piece.data.count == min(length, bytes.count - read.count))
+                    read.append(piece.data)
+                }
+                #expect(read == bytes, "pieces of \(length)")
+            }
+            let one = try await bus.call(IndicatorUploadContracts.Read.self, .init(uploadId: id, offset: 2999, maxLength: 2),
+                                         headers: Self.headers)
+            #expect(one.data == bytes.subdata(in: 2999..<3001))
+            let end = try await bus.call(IndicatorUploadContracts.Read.self, .init(uploadId: id, offset: 10_000), headers: Self.headers)
+            #expect(end.data.isEmpty)
+            _ = try await bus.call(IndicatorUploadContracts.Progress.self, .init(uploadId: id, parsedBytes: 4096, stagedValues: 12),
+                                   headers: Self.headers)
+            let progress = try await bus.call(IndicatorUploadContracts.Status.self, .init(uploadId: id), headers: Self.headers)
+            #expect(progress.parsedBytes == 4096 && progress.stagedValues == 12)
+            #expect(try await bus.call(IndicatorUploadContracts.Delete.self, .init(uploadId: id), headers: Self.headers).deleted)
+            #expect(try await !bus.call(IndicatorUploadContracts.Delete.self, .init(uploadId: id), headers: Self.headers).deleted)
+            let gone = await #expect(throws: ServiceCallError.self) {
+                _ = try await bus.call(IndicatorUploadContracts.Read.self, .init(uploadId: id, offset: 0), headers: Self.headers)
+            }
+            #expect(gone?.status == 404)
+
+            // An upload with a missing chunk cannot be read past the gap.
+            let gap = try await bus.call(IndicatorUploadContracts.Begin.self, .init(fileName: "gap.csv", size: 20), headers: Self.headers)
+            _ = try await bus.call(IndicatorUploadContracts.Chunk.self, .init(uploadId: gap.uploadId, seq: 0, offset: 0, data: Data(count: 10)),
+                                   headers: Self.headers)
+            #expect(try await !bus.call(IndicatorUploadContracts.Status.self, .init(uploadId: gap.uploadId), headers: Self.headers).complete)
+            let incomplete = await #expect(throws: ServiceCallError.self) {
+                _ = try await bus.call(IndicatorUploadContracts.Read.self, .init(uploadId: gap.uploadId, offset: 5), headers: Self.headers)
+            }
+            #expect(incomplete?.status == 409)
+        }
+    }
+
+    @Test(arguments: Backend.allCases)
+    func stagedRowsFindDuplicatesAcrossBatchesAndStageARetriedBatchOnce(_ backend: Backend) async throws {
+        try await withStorage(backend) { storage in
+            let bus = storage.bus
+            let begin = try await bus.call(IndicatorStorageContracts.BeginImport.self, .init(fileName: "values.csv"), headers: Self.headers)
+            let rows = Self.values.enumerated().map { IndicatorUploadContracts.LocatedValue(value: $1, line: $0 + 2) }
+            let first = try await bus.call(IndicatorUploadContracts.StageRows.self, .init(importId: begin.importId, rows: Array(rows[0..<4])),
+                                           headers: Self.headers)
+            #expect(first.staged == 4)
+            let retried = try await bus.call(IndicatorUploadContracts.StageRows.self, .init(importId: begin.importId, rows: Array(rows[2..<6])),
+                                             headers: Self.headers)
+            #expect(retried.staged == 2)  // rows 2 and 3 were staged before; the reply counts what this batch added
+            var again = Self.values[1]
+            again.value = 1
+            let error = await #expect(throws: ServiceCallError.self) {
+                _ = try await bus.call(IndicatorUploadContracts.StageRows.self, .init(importId: begin.importId, rows: [
+                    .init(value: Self.values[0], line: 2), .init(value: again, line: 40)]), headers: Self.headers)
+            }
+            #expect(error?.status == 409)
+            #expect(error?.error.code == "duplicate_row")
+            #expect(error?.error.details?["line"] == "40")
+            #expect(error?.error.details?["earlierLocation"] == "line 3")
+            #expect(error?.error.details?["indicator"] == "171")
+            let within = await #expect(throws: ServiceCallError.self) {
+                _ = try await bus.call(IndicatorUploadContracts.StageRows.self, .init(importId: begin.importId, rows: [
+                    .init(value: Self.values[0], path: "$.value[7]"), .init(value: Self.values[0], path: "$.value[9]")]),
+                                       headers: Self.headers)
+            }
+            #expect(within?.error.details?["location"] == "$.value[9]")
+            let counts = try await bus.call(IndicatorStorageContracts.CommitImport.self, .init(importId: begin.importId), headers: Self.headers)
+            #expect(counts == .init(added: 6))
+            let stored = try await Self.all(bus, "7") + Self.all(bus, "171")
+            #expect(Set(stored) == Set(Self.values))
+        }
+    }
 }

@@ -149,7 +149,7 @@ import Testing
             _ = try await storage.upsert([Sample.kymsote, Sample.hamina])
             let health = try await storage.bus.health(of: ServiceName.storage)
             #expect(health.details["database"] == storage.database)
-            #expect(health.details["schemaVersion"] == "v1,v2,v3,v4")
+            #expect(health.details["schemaVersion"] == "v1,v2,v3,v4,v5")
             #expect(health.details["organisations"] == "2")
             #expect(health.details["status"] == nil)
             switch backend {
@@ -162,9 +162,9 @@ import Testing
                 #expect(health.details["database"]?.contains("@") == false, "no credentials in health")
             }
             // The organisation and plan operations; the indicator and participation ones are checked with those.
-            let planOperations = ["audit.list", "health", "organisation.delete", "organisation.get", "organisation.list",
-                                  "organisation.upsert", "plan.delete", "plan.edit", "plan.get", "plan.import", "plan.list",
-                                  "status.list", "status.record"]
+            let planOperations = ["audit.list", "health", "measure.value.record", "organisation.delete", "organisation.get",
+                                  "organisation.list", "organisation.upsert", "plan.delete", "plan.edit", "plan.get", "plan.import",
+                                  "plan.list", "status.list", "status.record"]
             #expect(health.operations.filter { !$0.hasPrefix("indicator.") && !$0.hasPrefix("participation.") } == planOperations)
         }
     }

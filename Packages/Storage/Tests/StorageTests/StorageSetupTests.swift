@@ -44,7 +44,7 @@ import Testing
                 let list = try await bus.call(StorageContracts.ListOrganisations.self, Empty(), headers: RequestHeaders(requestId: "r2"))
                 #expect(list.organisations == [Sample.loviisa])
                 let health = try await bus.health(of: ServiceName.storage)
-                #expect(health.details["schemaVersion"] == "v1,v2,v3,v4")
+                #expect(health.details["schemaVersion"] == "v1,v2,v3,v4,v5")
             }
         }
     }
