@@ -55,7 +55,7 @@ extension Indicator {
                     planId: target.planId, expectedVersion: plan.plan.version ?? 0,
                     edits: [.updateItem(number: target.item, item: changed)]), headers: options.headers())
             }
-            let reply = IndicatorStorageContracts.LinkItem.Response(added: added.count, unchanged: Set(indicators).count - added.count)
+            let reply = LinkReply(added: added.count, unchanged: Set(indicators).count - added.count)
             if options.json { try printJSON(reply); return }
             let place = "\(target.planId)/\(target.item)"
             print(IndicatorText.word("\(place): \(reply.added) uutta linkkiä, \(reply.unchanged) oli jo",
@@ -63,4 +63,10 @@ extension Indicator {
                                      "\(place): \(reply.added) links added, \(reply.unchanged) already there", lang))
         }
     }
+}
+
+/// What `hyte indicator link` prints with `--json`: indicators added to the item and already there.
+struct LinkReply: Codable {
+    var added: Int
+    var unchanged: Int
 }

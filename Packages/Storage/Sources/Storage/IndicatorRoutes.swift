@@ -46,30 +46,7 @@ enum IndicatorRoutes {
         router.on(IndicatorStorageContracts.QueryValues.self) { request, _ in
             .init(values: IndicatorValueRow.ordered(try await backend.indicatorValues(request).map { try $0.model() }))
         }
-        router.on(IndicatorStorageContracts.LinkItem.self) { request, context in
-            guard !request.planId.isEmpty, !request.indicators.isEmpty else {
-                throw ServiceError.badRequest("a link needs a plan id and at least one indicator")
-            }
-            try await IndicatorRoutes.requirePlanItem(request.planId, item: request.item, backend: backend)
-            let origin = ChangeOrigin(requestId: context.headers.requestId, actorId: context.actor.id)
-            return try await backend.linkIndicators(request, origin: origin, at: now())
-        }
-        router.on(IndicatorStorageContracts.ListLinks.self) { request, _ in
-            .init(links: try await backend.indicatorLinks(planId: request.planId))
-        }
         IndicatorUploadRoutes.add(to: &router, backend: backend, now: now)
-    }
-
-    /// A 404 unless plan `planId` is stored and has an item numbered `item` (empty: the plan as a whole).
-    static func requirePlanItem(_ planId: String, item: String, backend: any IndicatorBackend) async throws {
-        guard let plans = backend as? any StorageBackend else { return }
-        guard let plan = try await plans.plan(id: planId) else {
-            throw ServiceError.notFound("no plan '\(planId)'; import it first (`hyte plan import`)", details: ["planId": planId])
-        }
-        let items = try plan.decodedDocument().items
-        guard item.isEmpty || items.item(numbered: item) != nil else {
-            throw ServiceError.notFound("plan '\(planId)' has no item '\(item)'", details: ["planId": planId, "item": item])
-        }
     }
 
     /// Numeric ids numerically (`2` before `10`), then others by text.

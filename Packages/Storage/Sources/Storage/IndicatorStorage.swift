@@ -24,11 +24,6 @@ protocol IndicatorBackend: Sendable {
     func abortIndicatorImport(id: String) async throws -> Int
     /// The stored values matching `query`.
     func indicatorValues(_ query: IndicatorStorageContracts.QueryValues.Request) async throws -> [IndicatorValueRow]
-    /// Adds the links that are missing, with an audit row each; 404 when an indicator is not in the catalogue.
-    func linkIndicators(_ request: IndicatorStorageContracts.LinkItem.Request, origin: ChangeOrigin,
-                        at instant: Date) async throws -> IndicatorStorageContracts.LinkItem.Response
-    /// The stored links, of `planId` when given, ordered by plan, item, indicator.
-    func indicatorLinks(planId: String?) async throws -> [IndicatorStorageContracts.Link]
 
     /// Stages located rows (no key twice among them); a key already staged at another location
     /// is a 409 `duplicate_row`, at the same location it is skipped. Returns how many rows this

@@ -2,7 +2,8 @@ import GRDB
 
 /// The upload tables and the staging locations (migration v5): a file uploaded in chunks that
 /// every storage worker reads from the database, with the import's progress, and the line (or
-/// JSON path) of every staged value so that a duplicate is found by the staging table's key.
+/// JSON path) of every staged value so that a duplicate is found by the staging table's key. It
+/// also drops v4's `plan_indicator_link`: an item's indicators are kept in the plan document.
 enum IndicatorUploadSchema {
     static func createSQLite(_ db: Database) throws {
         for statement in statements(blob: "BLOB", timestamp: "TEXT") {
@@ -40,6 +41,9 @@ enum IndicatorUploadSchema {
             "CREATE INDEX upload_chunk_on_offset ON upload_chunk (upload_id, byte_offset)",
             "ALTER TABLE indicator_import_row ADD COLUMN line integer",
             "ALTER TABLE indicator_import_row ADD COLUMN location text",
+            // Links of plan items to indicators belong to the plan document (an item's `indicators`);
+            // the separate link table of v4 was never read and goes.
+            "DROP TABLE plan_indicator_link",
         ]
     }
 

@@ -199,44 +199,4 @@ extension PostgresBackend {
             return values
         }
     }
-
-    func linkIndicators(_ request: IndicatorStorageContracts.LinkItem.Request, origin: ChangeOrigin,
-                        at instant: Date) async throws -> IndicatorStorageContracts.LinkItem.Response {
-        try await reportingDatabaseErrors { try await client.withConnection { connection in
-            try await PostgresTransaction.run(on: connection, logger: logger) { connection in
-                var added = 0
-                for indicator in request.indicators {
-                    let known = try await connection.query("SELECT 1 FROM indicator_definition WHERE id = \(indicator)",
-                                                           logger: logger).collect()
-                    guard !known.isEmpty else {
-                        throw ServiceError.notFound("the indicator '\(indicator)' is not in the catalogue; import the catalogue first",
-                                                    details: ["indicator": indicator])
-                    }
-                    let inserted = try await connection.query("""
-                        INSERT INTO plan_indicator_link (plan_id, item, indicator) VALUES (\(request.planId), \(request.item), \(indicator))
-                        ON CONFLICT DO NOTHING RETURNING 1
-                        """, logger: logger).collect()
-                    guard !inserted.isEmpty else { continue }
-                    added += 1
-                    try await Self.insertAudit(IndicatorLinkAudit.entry(request, indicator: indicator, origin: origin,
-                                                                        at: instant.storageTimestamp),
-                                               at: instant, on: connection, logger: logger)
-                }
-                return .init(added: added, unchanged: request.indicators.count - added)
-            }
-        } }
-    }
-
-    func indicatorLinks(planId: String?) async throws -> [IndicatorStorageContracts.Link] {
-        try await reportingDatabaseErrors {
-            var links: [IndicatorStorageContracts.Link] = []
-            for try await (plan, item, indicator) in try await client.query("""
-                SELECT plan_id, item, indicator FROM plan_indicator_link WHERE \(planId)::text IS NULL OR plan_id = \(planId)
-                ORDER BY plan_id COLLATE "C", item COLLATE "C", indicator COLLATE "C"
-                """, logger: logger).decode((String, String, String).self) {
-                links.append(.init(planId: plan, item: item, indicator: indicator))
-            }
-            return links
-        }
-    }
 }

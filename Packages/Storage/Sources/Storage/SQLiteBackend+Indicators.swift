@@ -145,33 +145,4 @@ extension SQLiteBackend {
             }
         }
     }
-
-    func linkIndicators(_ request: IndicatorStorageContracts.LinkItem.Request, origin: ChangeOrigin,
-                        at instant: Date) async throws -> IndicatorStorageContracts.LinkItem.Response {
-        try await pool.write { db in
-            var added = 0
-            for indicator in request.indicators {
-                guard try Bool.fetchOne(db, sql: "SELECT 1 FROM indicator_definition WHERE id = ?", arguments: [indicator]) != nil else {
-                    throw ServiceError.notFound("the indicator '\(indicator)' is not in the catalogue; import the catalogue first",
-                                                details: ["indicator": indicator])
-                }
-                try db.execute(sql: "INSERT INTO plan_indicator_link (plan_id, item, indicator) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-                               arguments: [request.planId, request.item, indicator])
-                guard db.changesCount > 0 else { continue }
-                added += 1
-                var audit = IndicatorLinkAudit.entry(request, indicator: indicator, origin: origin, at: instant.storageTimestamp)
-                try audit.insert(db)
-            }
-            return .init(added: added, unchanged: request.indicators.count - added)
-        }
-    }
-
-    func indicatorLinks(planId: String?) async throws -> [IndicatorStorageContracts.Link] {
-        try await pool.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT plan_id, item, indicator FROM plan_indicator_link WHERE ? IS NULL OR plan_id = ?
-                ORDER BY plan_id, item, indicator
-                """, arguments: [planId, planId]).map { .init(planId: $0[0], item: $0[1], indicator: $0[2]) }
-        }
-    }
 }

@@ -104,7 +104,7 @@ import Testing
     }
 
     @Test(arguments: Backend.allCases)
-    func catalogueIsUpsertedListedByCategoryAndLinked(_ backend: Backend) async throws {
+    func catalogueIsUpsertedAndListedByCategory(_ backend: Backend) async throws {
         try await withStorage(backend) { storage in
             let bus = storage.bus
             let other = IndicatorDefinition(id: "10", name: LocalizedText(fi: "Harrastus"), source: "KTK", unit: .percent,
@@ -124,30 +124,6 @@ import Testing
             let health = try await bus.call(IndicatorStorageContracts.ListCatalogue.self, .init(category: .healthAndHabits),
                                             headers: Self.headers)
             #expect(health.indicators == [renamed])
-
-            _ = try await bus.importPlan(PlanSample.document())
-            let planId = PlanSample.planId
-            let link = try await bus.call(IndicatorStorageContracts.LinkItem.self,
-                                          .init(planId: planId, item: "1.1.1", indicators: ["7", "10"]), headers: Self.headers)
-            #expect(link == .init(added: 2, unchanged: 0))
-            let relink = try await bus.call(IndicatorStorageContracts.LinkItem.self,
-                                            .init(planId: planId, item: "1.1.1", indicators: ["7"]), headers: Self.headers)
-            #expect(relink == .init(added: 0, unchanged: 1))
-            let links = try await bus.call(IndicatorStorageContracts.ListLinks.self, .init(planId: planId), headers: Self.headers)
-            #expect(links.links.map(\.indicator) == ["10", "7"])
-            let audit = try await storage.store.backend.auditEntries(recordType: "plan_indicator_link", recordId: nil, limit: nil)
-            #expect(audit.count == 2)
-            await #expect(throws: ServiceCallError.self) {
-                _ = try await bus.call(IndicatorStorageContracts.LinkItem.self,
-                                       .init(planId: planId, item: "1.1.1", indicators: ["99"]), headers: Self.headers)
-            }
-            for (plan, item) in [(planId, "9.9"), ("no-such-plan", "1")] {
-                let error = await #expect(throws: ServiceCallError.self) {
-                    _ = try await bus.call(IndicatorStorageContracts.LinkItem.self,
-                                           .init(planId: plan, item: item, indicators: ["7"]), headers: Self.headers)
-                }
-                #expect(error?.status == 404)
-            }
         }
     }
 
