@@ -24,7 +24,7 @@ echo "== examples/indicators → indicators service → storage (the 32 indicato
 "$bin/hyte" indicator import examples/indicators/kymenlaakso-2020-values.csv
 echo
 echo "== examples/participation → participation service: the customer-satisfaction survey of September 2021,"
-echo "   its answers imported from another tool; two measures of the plan follow its results"
+echo "   its answers imported from another tool; a measure of the plan follows its result"
 if ! "$bin/hyte" survey show asiakastyytyvaisyys-2021 >/dev/null 2>&1; then
   "$bin/hyte" survey create examples/participation/asiakastyytyvaisyys-2021.json
   "$bin/hyte" survey import asiakastyytyvaisyys-2021 examples/participation/asiakastyytyvaisyys-2021.csv --delimiter ';'
