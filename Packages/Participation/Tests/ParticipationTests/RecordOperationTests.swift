@@ -140,6 +140,27 @@ private func finnishDay(_ year: Int, _ month: Int, _ day: Int) -> Date {
         #expect(records.value(of: .eventParticipants(kind: .safetyWalk), for: ReportingPeriod(year: 2026, part: .quarter(3))) == 12)
     }
 
+    @Test func boundMeasuresGetAValueForEachPeriodWithCountedRecords() {
+        func values(_ figure: ParticipationFigure, _ periods: BindingPeriods = .year) -> [String] {
+            records.values(of: MeasureBinding(planId: "p", item: "1", measureId: "m", figure: figure, periods: periods),
+                           now: finnishDay(2027, 6, 1)).map { "\($0.period) \($0.value)" }
+        }
+        #expect(values(.budgetingProjectsFunded(round: nil)) == ["2026 3.0"])
+        #expect(values(.budgetingProjectsFunded(round: nil), .halfYear) == ["2026H1 3.0"])
+        // a done 8/2026, b done 2/2027, c moved to in progress 8/2026: its period is written with the done count.
+        #expect(values(.budgetingProjectsCompleted(round: "ob")) == ["2026 1.0", "2027 1.0"])
+        #expect(values(.statementsGiven(council: nil), .halfYear) == ["2026H1 2.0"])
+        #expect(values(.statementsGiven(council: .elders)) == ["2026 1.0"])
+        #expect(values(.eventParticipants(kind: nil), .quarter) == ["2026Q1 30.0", "2026Q3 12.0"])
+        // The fixture's survey is a draft without a close time: no value until it closes.
+        #expect(values(.surveyResponseRate(survey: "asukaskysely")).isEmpty)
+        var closed = records
+        closed.surveys[0].closesAt = finnishDay(2026, 11, 30)
+        #expect(values(.surveyResponseRate(survey: "asukaskysely")).isEmpty)  // `records` itself is unchanged
+        #expect(closed.values(of: MeasureBinding(planId: "p", item: "1", measureId: "m", figure: .surveyResponseRate(survey: "asukaskysely"),
+                                                 periods: .quarter), now: finnishDay(2027, 6, 1)).map(\.period.description) == ["2026Q4"])
+    }
+
     @Test func aMeasureBindingNamesTheFigureAndTheFigureIsAnsweredOverTheBus() async throws {
         let binding = MeasureBinding(planId: "loviisa-2025", item: "3.1", measureId: "3.1-m2", figure: .eventParticipants(kind: .villageEvening))
         let json = String(decoding: try JSONCoding.encoder.encode(binding), as: UTF8.self)
