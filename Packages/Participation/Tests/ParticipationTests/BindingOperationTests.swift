@@ -126,7 +126,7 @@ private func finnishNoon(_ year: Int, _ month: Int, _ day: Int) -> Date {
             #expect(error?.status == status)
             #expect(error?.error.message.contains(message) == true, "\(error?.error.message ?? "no error")")
         }
-        #expect(try await repository.bindings().isEmpty)
+        #expect(await repository.bindings().isEmpty)
         let missing = await callError(bus, P.BindingDelete.self, .init(planId: "loviisa-2025", item: "1.1", measureId: "m1"))
         #expect(missing?.status == 404)
     }
