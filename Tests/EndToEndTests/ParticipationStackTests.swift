@@ -134,8 +134,7 @@ extension ParticipationStackTests {
                            "HYTE_HEARTBEAT_MS": "250", "HYTE_PARTICIPATION_CLOCK_FILE": "\(directory)/clock"]
         try "2025-01-10T12:00:00Z".write(toFile: "\(directory)/clock", atomically: true, encoding: .utf8)
         func hyte(_ arguments: [String], input: String? = nil) throws -> (status: Int32, output: String, error: String) {
-            guard let input else { return try runTool("hyte", arguments, environment: environment) }
-            return try runTool("hyte", arguments, environment: environment, input: input)
+            try runTool("hyte", arguments, environment: environment, input: input)
         }
         let broker = try Child("hyte-broker", [], environment: environment)
         let storage = try Child("hyte-storage", [], environment: environment)
@@ -178,29 +177,4 @@ extension ParticipationStackTests {
         #expect(question("ikä")?.mean == 15)
         #expect(question("terveiset")?.texts == ["Lisää iltavuoroja."])
     }
-}
-
-/// Runs an executable to completion with `input` on its standard input; its exit code and output.
-func runTool(_ executable: String, _ arguments: [String], environment: [String: String] = [:],
-             input: String) throws -> (status: Int32, output: String, error: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "\(binDirectory)/\(executable)")
-    process.arguments = arguments
-    var env = ProcessInfo.processInfo.environment
-    for (key, value) in environment { env[key] = value }
-    process.environment = env
-    let stdin = Pipe()
-    let stdout = Pipe()
-    let stderr = Pipe()
-    process.standardInput = stdin
-    process.standardOutput = stdout
-    process.standardError = stderr
-    try process.run()
-    // Small inputs fit in the pipe's buffer; closing it is the end of input.
-    stdin.fileHandleForWriting.write(Data(input.utf8))
-    try stdin.fileHandleForWriting.close()
-    let out = stdout.fileHandleForReading.readDataToEndOfFile()
-    let err = stderr.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
 }

@@ -53,9 +53,10 @@ final class Child: @unchecked Sendable {
     }
 }
 
-/// Runs an executable to completion and returns its exit code and standard output.
+/// Runs an executable to completion and returns its exit code and output; `input`, when given, is
+/// its standard input (small inputs fit in the pipe's buffer; closing it is the end of input).
 func runTool(_ executable: String, _ arguments: [String], environment: [String: String] = [:],
-             directory: String? = nil) throws -> (status: Int32, output: String, error: String) {
+             directory: String? = nil, input: String? = nil) throws -> (status: Int32, output: String, error: String) {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "\(binDirectory)/\(executable)")
     process.arguments = arguments
@@ -63,11 +64,17 @@ func runTool(_ executable: String, _ arguments: [String], environment: [String: 
     for (key, value) in environment { env[key] = value }
     process.environment = env
     if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
+    let stdin = input.map { _ in Pipe() }
+    if let stdin { process.standardInput = stdin }
     let stdout = Pipe()
     let stderr = Pipe()
     process.standardOutput = stdout
     process.standardError = stderr
     try process.run()
+    if let stdin, let input {
+        stdin.fileHandleForWriting.write(Data(input.utf8))
+        try stdin.fileHandleForWriting.close()
+    }
     let out = stdout.fileHandleForReading.readDataToEndOfFile()
     let err = stderr.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()

@@ -112,6 +112,10 @@ import Testing
         #expect(first != second)
         #expect(first.count == 43)
         #expect(InvitationToken.hash("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        // One in 64 base64url strings starts with '-'; a token never does (a command line would take it for an option).
+        let many = (0..<2_000).map { _ in InvitationToken.generate() }
+        #expect(many.allSatisfy { !$0.hasPrefix("-") && $0.count == 43 })
+        #expect(Set(many.map(\.first)).count > 40)  // the other first characters still occur
     }
 
     @Test func stateAndKindWordsExistInEveryLanguage() {

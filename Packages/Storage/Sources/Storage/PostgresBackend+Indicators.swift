@@ -90,23 +90,28 @@ extension PostgresBackend {
         } }
     }
 
+    /// Binds the 11 columns of a staged value: the import id and the value's columns.
+    static func appendStagedValue(_ row: IndicatorValueRow, importId: String, to bindings: inout PostgresBindings) {
+        bindings.append(importId)
+        bindings.append(row.indicator)
+        bindings.append(row.region)
+        bindings.append(row.period)
+        bindings.append(row.gender)
+        bindings.append(row.group)
+        bindings.append(row.year)
+        bindings.append(row.value)
+        bindings.append(row.absValue)
+        bindings.append(row.numerator)
+        bindings.append(row.denominator)
+    }
+
     private static func stagingInsert(importId: String, rows: ArraySlice<IndicatorValueRow>) -> PostgresQuery {
         var bindings = PostgresBindings(capacity: rows.count * 11)
         var tuples: [String] = []
         tuples.reserveCapacity(rows.count)
         var index = 0
         for row in rows {
-            bindings.append(importId)
-            bindings.append(row.indicator)
-            bindings.append(row.region)
-            bindings.append(row.period)
-            bindings.append(row.gender)
-            bindings.append(row.group)
-            bindings.append(row.year)
-            bindings.append(row.value)
-            bindings.append(row.absValue)
-            bindings.append(row.numerator)
-            bindings.append(row.denominator)
+            appendStagedValue(row, importId: importId, to: &bindings)
             tuples.append("(" + (1...11).map { "$\(index + $0)" }.joined(separator: ", ") + ")")
             index += 11
         }

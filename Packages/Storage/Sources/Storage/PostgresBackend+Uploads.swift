@@ -49,18 +49,7 @@ extension PostgresBackend {
         tuples.reserveCapacity(rows.count)
         var index = 0
         for located in rows {
-            let row = located.row
-            bindings.append(importId)
-            bindings.append(row.indicator)
-            bindings.append(row.region)
-            bindings.append(row.period)
-            bindings.append(row.gender)
-            bindings.append(row.group)
-            bindings.append(row.year)
-            bindings.append(row.value)
-            bindings.append(row.absValue)
-            bindings.append(row.numerator)
-            bindings.append(row.denominator)
+            appendStagedValue(located.row, importId: importId, to: &bindings)
             bindings.append(located.line)
             bindings.append(located.location)
             tuples.append("(" + (1...13).map { "$\(index + $0)" }.joined(separator: ", ") + ")")
