@@ -44,7 +44,7 @@ extension PlanCommand.MeasureCommand {
             let binding = try await options.call(ParticipationContracts.BindingDelete.self,
                                                  .init(planId: item.plan, item: item.item, measureId: measure))
             try options.print(binding) {
-                BindingText.word(fi: "Sidonta poistettu", sv: "Bindningen borttagen", en: "Binding removed", options.lang)
+                IndicatorText.word("Sidonta poistettu", "Bindningen borttagen", "Binding removed", options.lang)
                     + ": \(binding.planId)/\(binding.key) (\(binding.figure))"
             }
         }
@@ -79,16 +79,8 @@ extension PlanCommand.MeasureCommand {
 
 /// The text form of measure bindings.
 enum BindingText {
-    static func word(fi: String, sv: String, en: String, _ language: Language) -> String {
-        switch language {
-        case .fi: fi
-        case .sv: sv
-        case .en: en
-        }
-    }
-
     static func values(_ values: [ParticipationContracts.PeriodValue], _ language: Language) -> String {
-        values.isEmpty ? word(fi: "ei vielä arvoa", sv: "inget värde ännu", en: "no value yet", language)
+        values.isEmpty ? IndicatorText.word("ei vielä arvoa", "inget värde ännu", "no value yet", language)
             : values.map { "\($0.period) \(ParticipationText.number($0.value, language))" }.joined(separator: ", ")
     }
 
@@ -97,22 +89,22 @@ enum BindingText {
         var lines = ["\(binding.planId)/\(binding.key) ← \(state.label.text(language)) (\(binding.figure))",
                      "  " + values(state.values, language)]
         if !state.written.isEmpty {
-            lines.append("  " + word(fi: "kirjattu suunnitelmaan", sv: "införts i planen", en: "written to the plan", language)
+            lines.append("  " + IndicatorText.word("kirjattu suunnitelmaan", "införts i planen", "written to the plan", language)
                          + ": " + state.written.map(\.period.description).joined(separator: ", "))
         }
         if let problem = state.problem {
-            lines.append("  " + word(fi: "ei kirjattu", sv: "inte infört", en: "not written", language) + ": \(problem)")
+            lines.append("  " + IndicatorText.word("ei kirjattu", "inte infört", "not written", language) + ": \(problem)")
         }
         return lines.joined(separator: "\n")
     }
 
     static func table(_ states: [ParticipationContracts.BindingState], _ language: Language) -> String {
         guard !states.isEmpty else {
-            return word(fi: "Ei sidottuja mittareita.", sv: "Inga bundna mätare.", en: "No bound measures.", language)
+            return IndicatorText.word("Ei sidottuja mittareita.", "Inga bundna mätare.", "No bound measures.", language)
         }
-        return hyteTable([word(fi: "mittari", sv: "mätare", en: "measure", language),
-                          word(fi: "luku", sv: "tal", en: "figure", language),
-                          word(fi: "arvot", sv: "värden", en: "values", language)],
+        return hyteTable([IndicatorText.word("mittari", "mätare", "measure", language),
+                          IndicatorText.word("luku", "tal", "figure", language),
+                          IndicatorText.word("arvot", "värden", "values", language)],
                          states.map { ["\($0.binding.planId)/\($0.binding.key)", $0.label.text(language), values($0.values, language)] })
     }
 }

@@ -213,16 +213,10 @@ enum StatusCommand {
             }.joined(separator: ", "))
         }
 
-        /// Measure values as `MEASURE = VALUE`, at most two decimals, with a decimal comma in Finnish and Swedish.
+        /// Measure values as `MEASURE = VALUE`, in the language's number format.
         static func values(_ values: [MeasureValue], _ language: Language) -> String {
-            values.compactMap { value in
-                value.value.map { number in
-                    let rounded = (number * 100).rounded() / 100
-                    var text = rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
-                    if language != .en { text = text.replacingOccurrences(of: ".", with: ",") }
-                    return "\(value.measure) = \(text)"
-                }
-            }.joined(separator: "; ")
+            values.compactMap { value in value.value.map { "\(value.measure) = \(ParticipationText.number($0, language))" } }
+                .joined(separator: "; ")
         }
     }
 }

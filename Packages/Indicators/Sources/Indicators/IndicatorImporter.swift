@@ -51,12 +51,8 @@ struct IndicatorImporter {
         let batchSize = max(1, request.batchSize ?? 1000)
         var reader: UploadByteSource?
         if let uploadId = request.uploadId {
-            let status = try await bus.call(IndicatorUploadContracts.Status.self, .init(uploadId: uploadId), headers: headers.fresh())
-            guard status.complete else {
-                throw ServiceError(.conflict, code: "upload_incomplete",
-                                   "the upload of \(request.fileName) holds \(status.received) of \(status.size) bytes")
-            }
-            reader = UploadByteSource(bus: bus, headers: headers.fresh(), uploadId: uploadId, size: status.size)
+            reader = UploadByteSource(bus: bus, headers: headers.fresh(), uploadId: uploadId,
+                                      size: try await completeUploadSize(uploadId, fileName: request.fileName))
         }
         let upload = reader
         var mapping: JSONStatMapping?
@@ -122,16 +118,22 @@ struct IndicatorImporter {
         }
     }
 
-    /// The whole file: the request's content, or every byte of the upload (catalogue formats, which are small).
-    private func wholeFile(_ request: IndicatorContracts.Import.Request) async throws -> Data {
-        guard let uploadId = request.uploadId else { return Data(request.content.utf8) }
+    /// The size of upload `uploadId`; a 409 `upload_incomplete` unless every chunk has arrived.
+    private func completeUploadSize(_ uploadId: String, fileName: String) async throws -> Int {
         let status = try await bus.call(IndicatorUploadContracts.Status.self, .init(uploadId: uploadId), headers: headers.fresh())
         guard status.complete else {
             throw ServiceError(.conflict, code: "upload_incomplete",
-                               "the upload of \(request.fileName) holds \(status.received) of \(status.size) bytes")
+                               "the upload of \(fileName) holds \(status.received) of \(status.size) bytes")
         }
+        return status.size
+    }
+
+    /// The whole file: the request's content, or every byte of the upload (catalogue formats, which are small).
+    private func wholeFile(_ request: IndicatorContracts.Import.Request) async throws -> Data {
+        guard let uploadId = request.uploadId else { return Data(request.content.utf8) }
+        let size = try await completeUploadSize(uploadId, fileName: request.fileName)
         var data = Data()
-        while data.count < status.size {
+        while data.count < size {
             let piece = try await bus.call(IndicatorUploadContracts.Read.self, .init(uploadId: uploadId, offset: data.count),
                                            headers: headers.fresh()).data
             guard !piece.isEmpty else { break }

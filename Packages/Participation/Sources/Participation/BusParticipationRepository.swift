@@ -153,7 +153,7 @@ public struct BusParticipationRepository: ParticipationRepository {
     public func saveBinding(_ binding: MeasureBinding) async throws { try await save([binding], kind: .binding) { $0.recordId } }
     @discardableResult
     public func deleteBinding(planId: String, item: String, measureId: String) async throws -> Bool {
-        let id = MeasureBinding(planId: planId, item: item, measureId: measureId, figure: .statementsGiven(council: nil)).recordId
+        let id = MeasureBinding.recordId(planId: planId, item: item, measureId: measureId)
         let reply = try await call(ParticipationStorageContracts.SaveRecords.self, .init(kind: .binding, records: [], deletions: [id]))
         return (reply.deleted ?? 0) > 0
     }

@@ -92,7 +92,7 @@ public actor InMemoryParticipationRepository: ParticipationRepository {
     public func saveBinding(_ binding: MeasureBinding) { bindingsById[binding.recordId] = binding }
     @discardableResult
     public func deleteBinding(planId: String, item: String, measureId: String) -> Bool {
-        let id = MeasureBinding(planId: planId, item: item, measureId: measureId, figure: .statementsGiven(council: nil)).recordId
+        let id = MeasureBinding.recordId(planId: planId, item: item, measureId: measureId)
         return bindingsById.removeValue(forKey: id) != nil
     }
 }

@@ -78,5 +78,8 @@ public protocol ParticipationRepository: Sendable {
 
 extension MeasureBinding {
     /// The binding's id among the stored bindings: `PLAN/ITEM/MEASURE`.
-    var recordId: String { "\(planId)/\(item)/\(measureId)" }
+    var recordId: String { Self.recordId(planId: planId, item: item, measureId: measureId) }
+
+    /// The stored id of the binding of measure `measureId` of item `item` of plan `planId`.
+    static func recordId(planId: String, item: String, measureId: String) -> String { "\(planId)/\(item)/\(measureId)" }
 }

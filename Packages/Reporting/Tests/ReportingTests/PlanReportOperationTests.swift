@@ -145,18 +145,10 @@ import ZIPFoundation
     @Test func theIndicatorRequestNamesTheMunicipalityAndTheItems() async throws {
         let storage = try PlanStorageDouble()
         let plan = try #require(storage.plans["kymenlaakso-children-youth-2020-2024"])
-        let received = IndicatorRequests()
-        var router = Router(service: ServiceName.indicators)
-        router.on(ReportIndicatorContracts.ReportData.self) { request, _ in
-            received.append(request)
-            return .init(indicators: [])
+        let received = try await IndicatorRequests.recorded(with: storage) { bus in
+            _ = try? await bus.call(ReportingContracts.Indicators.self, PlanReportRequest(planId: plan.plan.id, year: 2023, format: .markdown, language: .fi))
         }
-        let bus = InMemoryBus()
-        bus.register(storage.router)
-        bus.register(router)
-        bus.register(buildReportingRouter(logger: Logger(label: "test.reporting")))
-        _ = try? await bus.call(ReportingContracts.Indicators.self, PlanReportRequest(planId: plan.plan.id, year: 2023, format: .markdown, language: .fi))
-        let request = try #require(received.all.first)
+        let request = try #require(received.first)
         #expect(request.planId == plan.plan.id)
         #expect(request.year == 2023)
         #expect(request.area == "kymsote")
